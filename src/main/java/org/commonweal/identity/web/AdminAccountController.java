@@ -43,7 +43,9 @@ class AdminAccountController {
 
     @GetMapping
     String list(Model model) {
-        return renderList(NewAccountForm.empty(), FormErrors.none(), model);
+        NewAccountForm form = new NewAccountForm();
+        form.setRoles(java.util.Set.of(Role.CITIZEN));
+        return renderList(form, FormErrors.none(), model);
     }
 
     @PostMapping
@@ -53,8 +55,8 @@ class AdminAccountController {
         if (!errors.any()) {
             try {
                 String password = GeneratedPasswords.generate();
-                Account account = accounts.create(form.username(), form.displayName().trim(), password,
-                        form.organisationId(), form.roles(), admin.id());
+                Account account = accounts.create(form.getUsername(), form.getDisplayName().trim(), password,
+                        form.getOrganisationId(), form.getRoles(), admin.id());
                 return renderOne(accounts.get(account.id()), FormErrors.none(), password, model);
             } catch (CommonwealException e) {
                 errors.add(e.errorCode().code().equals("username_taken") ? "username" : "organisationId",
@@ -79,7 +81,7 @@ class AdminAccountController {
         FormErrors errors = FormErrors.of(binding, messages, locale);
         if (!errors.any()) {
             try {
-                accounts.changeAccess(id, form.version(), form.roles(), form.organisationId(), form.enabled(), admin.id());
+                accounts.changeAccess(id, form.getVersion(), form.getRoles(), form.getOrganisationId(), form.isEnabled(), admin.id());
                 return "redirect:/admin/accounts/" + id + "?saved";
             } catch (CommonwealException e) {
                 errors.add("roles", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));

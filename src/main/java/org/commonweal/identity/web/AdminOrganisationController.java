@@ -46,7 +46,7 @@ class AdminOrganisationController {
 
     @GetMapping
     String list(Model model) {
-        return renderList(OrganisationForm.empty(), FormErrors.none(), model);
+        return renderList(new OrganisationForm(), FormErrors.none(), model);
     }
 
     @PostMapping
@@ -56,8 +56,8 @@ class AdminOrganisationController {
         if (!errors.any()) {
             try {
                 Organisation created = organisations.register(
-                        OrganisationIdentifier.of(instance, form.kind().memberClass(), form.memberCode()),
-                        form.kind(), form.nameZh().trim(), form.nameEn().trim(), form.district(), admin.id());
+                        OrganisationIdentifier.of(instance, form.getKind().memberClass(), form.getMemberCode()),
+                        form.getKind(), form.getNameZh().trim(), form.getNameEn().trim(), form.district(), admin.id());
                 return "redirect:/admin/organisations/" + created.id() + "?registered";
             } catch (CommonwealException e) {
                 errors.add("memberCode", messages.getMessage(e.errorCode().messageKey(), e.arguments(), locale));
@@ -86,7 +86,7 @@ class AdminOrganisationController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return renderOne(organisation, form, errors, model);
         }
-        organisations.rename(id, form.nameZh().trim(), form.nameEn().trim(), form.district(), admin.id());
+        organisations.rename(id, form.getNameZh().trim(), form.getNameEn().trim(), form.district(), admin.id());
         return "redirect:/admin/organisations/" + id + "?saved";
     }
 

@@ -26,6 +26,9 @@ class SiteWebConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("cw_lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
+            if (request.getHeader("Accept-Language") == null) {
+                return CHINESE; // without the header the servlet container would offer its own default
+            }
             for (Locale wanted : Collections.list(request.getLocales())) {
                 if ("zh".equals(wanted.getLanguage())) {
                     return CHINESE;

@@ -21,6 +21,7 @@ class CalendarConfigurationUnitTest {
     private static WorkingCalendar calendarWith(Map<String, Object> properties) {
         try (var context = new AnnotationConfigApplicationContext()) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+            context.registerBean(java.time.Clock.class, java.time.Clock::systemUTC);
             context.register(CalendarConfiguration.class);
             context.refresh();
             return context.getBean(WorkingCalendar.class);

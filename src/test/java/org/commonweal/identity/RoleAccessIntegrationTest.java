@@ -1,0 +1,125 @@
+package org.commonweal.identity;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.commonweal.support.CommonwealIntegrationTest;
+import org.commonweal.support.WebSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Each role can do what it should and is refused what it should not, over real HTTP: one row per
+ * endpoint, one column per role. {@code 302} for pages means "sent to the sign-in page".
+ */
+@CommonwealIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleAccessIntegrationTest {
+
+    enum Who { ANONYMOUS, CITIZEN, STAFF, DEPARTMENT_ADMIN, AUDITOR, PLATFORM_ADMIN }
+
+    private static final Map<Who, String> USERNAMES = Map.of(
+            Who.CITIZEN, "citizen.liu", Who.STAFF, "staff.transport", Who.DEPARTMENT_ADMIN, "admin.transport",
+            Who.AUDITOR, "auditor.zhou", Who.PLATFORM_ADMIN, CommonwealIntegrationTest.ADMIN);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Organisations organisations;
+
+    private final Map<Who, WebSession> sessions = new HashMap<>();
+    private UUID transport;
+    private UUID housing;
+
+    @BeforeAll
+    void signInEveryRole() {
+        transport = department("TRANSPORT");
+        housing = department("HOUSING");
+        sessions.put(Who.ANONYMOUS, new WebSession(port));
+        USERNAMES.forEach((who, username) -> sessions.put(who, WebSession.signedIn(port, username,
+                who == Who.PLATFORM_ADMIN ? CommonwealIntegrationTest.ADMIN_PASSWORD : CommonwealIntegrationTest.DEMO_PASSWORD)));
+    }
+
+    //                                     anonymous citizen staff deptAdmin auditor platformAdmin
+    static Stream<Arguments> pages() {
+        return Stream.of(
+                arguments("/", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/account", new int[]{302, 200, 200, 200, 200, 200}),
+                arguments("/admin/accounts", new int[]{302, 403, 403, 403, 403, 200}),
+                arguments("/admin/organisations", new int[]{302, 403, 403, 403, 403, 200}),
+                arguments("/department", new int[]{302, 403, 302, 302, 403, 403}),
+                arguments("/departments/{own}", new int[]{302, 403, 200, 200, 200, 200}),
+                arguments("/departments/{other}", new int[]{302, 403, 403, 403, 200, 200}));
+    }
+
+    static Stream<Arguments> apis() {
+        return Stream.of(
+                arguments("/api/v1/organisations", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/api/v1/me", new int[]{401, 200, 200, 200, 200, 200}),
+                arguments("/api/v1/organisations/CW-DEMO/GOV/TRANSPORT/staff", new int[]{401, 403, 200, 200, 200, 200}),
+                arguments("/api/v1/organisations/CW-DEMO/GOV/HOUSING/staff", new int[]{401, 403, 403, 403, 200, 200}));
+    }
+
+    static Stream<Arguments> actions() {
+        return Stream.of(
+                arguments("/admin/organisations", Map.of("kind", "ENTERPRISE", "memberCode", "ROLE-TEST-{who}",
+                        "nameZh", "测试企业", "nameEn", "Test enterprise", "districtCode", ""),
+                        new int[]{302, 403, 403, 403, 403, 302}),
+                arguments("/departments/{own}/tokens", Map.of("name", "Permit system"),
+                        new int[]{302, 403, 403, 200, 403, 403}),
+                arguments("/departments/{other}/tokens", Map.of("name", "Permit system"),
+                        new int[]{302, 403, 403, 403, 403, 403}));
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @MethodSource("pages")
+    void pagesAnswerEachRoleAsExpected(String path, int[] expected) {
+        for (Who who : Who.values()) {
+            HttpResponse<String> response = sessions.get(who).get(resolve(path));
+            assertThat(response.statusCode()).as("%s GET %s", who, path).isEqualTo(expected[who.ordinal()]);
+        }
+    }
+
+    @ParameterizedTest(name = "GET {0}")
+    @MethodSource("apis")
+    void apisAnswerEachRoleAsExpected(String path, int[] expected) {
+        for (Who who : Who.values()) {
+            HttpResponse<String> response = sessions.get(who).getJson(path);
+            assertThat(response.statusCode()).as("%s GET %s", who, path).isEqualTo(expected[who.ordinal()]);
+            if (response.statusCode() >= 400) {
+                assertThat(response.body()).as("a problem detail with a code").contains("\"code\":");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "POST {0}")
+    @MethodSource("actions")
+    void actionsAreRefusedToRolesThatMayNotTakeThem(String path, Map<String, String> form, int[] expected) {
+        for (Who who : Who.values()) {
+            Map<String, String> fields = new HashMap<>(form);
+            fields.replaceAll((name, value) -> value.replace("{who}", who.name().replace('_', '-')));
+            HttpResponse<String> response = sessions.get(who).post(resolve(path), fields);
+            assertThat(response.statusCode()).as("%s POST %s", who, path).isEqualTo(expected[who.ordinal()]);
+        }
+    }
+
+    private String resolve(String path) {
+        return path.replace("{own}", transport.toString()).replace("{other}", housing.toString());
+    }
+
+    private UUID department(String code) {
+        return organisations.find(OrganisationIdentifier.of("CW-DEMO", "GOV", code)).orElseThrow().id();
+    }
+}
