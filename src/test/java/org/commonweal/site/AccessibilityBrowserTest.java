@@ -1,0 +1,158 @@
+package org.commonweal.site;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.commonweal.identity.Accounts;
+import org.commonweal.identity.OrganisationIdentifier;
+import org.commonweal.identity.Organisations;
+import org.commonweal.support.Browsers;
+import org.commonweal.support.CommonwealIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page, in Chinese and English, in standard and elderly mode, passes axe (WCAG 2.2 AA)
+ * with zero violations, including its error states.
+ */
+@CommonwealIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessibilityBrowserTest {
+
+    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    Accounts accounts;
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Playwright.create();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    static Stream<Arguments> languagesAndModes() {
+        return Stream.of(Arguments.of("zh-CN", "off"), Arguments.of("zh-CN", "on"),
+                Arguments.of("en", "off"), Arguments.of("en", "on"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theScannerReallyReportsViolations() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.setContent("<html><body><img src='x.png'><a href='/'></a></body></html>");
+            List<String> violations = new ArrayList<>();
+            check(page, "a deliberately broken page", violations);
+            assertThat(violations).anySatisfy(v -> assertThat(v).contains("image-alt"));
+        }
+    }
+
+    @ParameterizedTest(name = "lang={0} elderly={1}")
+    @MethodSource("languagesAndModes")
+    void everyPagePassesAxe(String language, String elderly) {
+        UUID transport = organisations.find(OrganisationIdentifier.of("CW-DEMO", "GOV", "TRANSPORT")).orElseThrow().id();
+        UUID someAccount = accounts.findByUsername("staff.housing").orElseThrow().id();
+        List<String> violations = new ArrayList<>();
+
+        try (BrowserContext visitor = context(language, elderly)) {
+            Page page = visitor.newPage();
+            scan(page, "/", violations);
+            scan(page, "/register", violations);
+            page.click("button[type=submit].button");
+            check(page, "/register with errors", violations);
+            scan(page, "/no/such/page", violations);
+            scan(page, "/login", violations);
+            page.click("main button[type=submit]");
+            check(page, "/login with errors", violations);
+        }
+        try (BrowserContext citizen = signedIn(language, elderly, "citizen.liu", CommonwealIntegrationTest.DEMO_PASSWORD)) {
+            Page page = citizen.newPage();
+            scan(page, "/account", violations);
+            page.click("form[action='/account/password'] button");
+            check(page, "/account with errors", violations);
+            scan(page, "/admin/accounts", violations); // the "not allowed" page
+        }
+        try (BrowserContext departmentAdmin = signedIn(language, elderly, "admin.transport", CommonwealIntegrationTest.DEMO_PASSWORD)) {
+            Page page = departmentAdmin.newPage();
+            scan(page, "/departments/" + transport, violations);
+            page.fill("#name", "Accessibility check " + language + elderly);
+            page.click("form[action$='/tokens'] button");
+            check(page, "/departments with a new token", violations);
+        }
+        try (BrowserContext admin = signedIn(language, elderly, CommonwealIntegrationTest.ADMIN, CommonwealIntegrationTest.ADMIN_PASSWORD)) {
+            Page page = admin.newPage();
+            scan(page, "/admin/accounts", violations);
+            page.click("form[action='/admin/accounts'] button[type=submit]");
+            check(page, "/admin/accounts with errors", violations);
+            scan(page, "/admin/accounts/" + someAccount, violations);
+            scan(page, "/admin/organisations", violations);
+            scan(page, "/admin/organisations/" + transport, violations);
+        }
+        assertThat(violations).as("axe WCAG 2.2 AA violations").isEmpty();
+    }
+
+    private BrowserContext context(String language, String elderly) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(language));
+        context.newPage().navigate(url("/?lang=" + language + "&elderly=" + elderly));
+        return context;
+    }
+
+    private BrowserContext signedIn(String language, String elderly, String username, String password) {
+        BrowserContext context = context(language, elderly);
+        Page page = context.newPage();
+        page.navigate(url("/login"));
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("main button[type=submit]");
+        page.waitForURL("**/account");
+        return context;
+    }
+
+    private void scan(Page page, String path, List<String> violations) {
+        page.navigate(url(path));
+        check(page, path, violations);
+    }
+
+    private static void check(Page page, String what, List<String> violations) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
+        for (Rule rule : results.getViolations()) {
+            rule.getNodes().forEach(node -> violations.add(what + ": " + rule.getId() + " – " + rule.getHelp()
+                    + " at " + node.getTarget() + " " + node.getHtml()));
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
