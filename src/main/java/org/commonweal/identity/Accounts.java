@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.commonweal.ledger.Evidence;
+import org.commonweal.ledger.Ledger;
 import org.commonweal.platform.CommonwealException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,14 +32,16 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
+    private final Ledger ledger;
     private final Clock clock;
 
     Accounts(JdbcClient jdbc, PasswordEncoder passwords, Organisations organisations,
-             ApplicationEventPublisher events, Clock clock) {
+             ApplicationEventPublisher events, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.organisations = organisations;
         this.events = events;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -82,8 +86,9 @@ public class Accounts {
             throw new CommonwealException(IdentityErrorCode.USERNAME_TAKEN, "The username " + username + " is taken");
         }
         writeRoles(id, roles);
-        events.publishEvent(new AccountRolesChanged(id, Set.of(), roles, organisationId,
-                actorId.equals(SYSTEM) ? id : actorId, clock.instant()));
+        UUID actor = actorId.equals(SYSTEM) ? id : actorId;
+        recordRoleChange(id, Set.of(), roles, organisationId, actor);
+        events.publishEvent(new AccountRolesChanged(id, Set.of(), roles, organisationId, actor, clock.instant()));
         return new Account(id, username, displayName, organisationId, roles, true);
     }
 
@@ -111,6 +116,7 @@ public class Accounts {
         }
         jdbc.sql("DELETE FROM identity_account_role WHERE account_id = ?").param(id).update();
         writeRoles(id, roles);
+        recordRoleChange(id, before.roles(), roles, organisationId, actorId);
         events.publishEvent(new AccountRolesChanged(id, before.roles(), roles, organisationId, actorId, clock.instant()));
         return new Account(id, before.username(), before.displayName(), organisationId, roles, enabled);
     }
@@ -153,6 +159,19 @@ public class Accounts {
             throw new CommonwealException(IdentityErrorCode.NOT_A_DEPARTMENT,
                     organisation.identifier() + " is not a government department");
         }
+    }
+
+    /** Public evidence of who may do what: the account only as a pseudonym, the organisation by its identifier. */
+    private void recordRoleChange(UUID accountId, Set<Role> before, Set<Role> after, @Nullable UUID organisationId,
+                                  UUID actorId) {
+        Map<String, Object> details = new java.util.HashMap<>();
+        details.put("before", before.stream().map(Role::name).sorted().toList());
+        details.put("after", after.stream().map(Role::name).sorted().toList());
+        if (organisationId != null) {
+            details.put("organisation", organisations.get(organisationId).identifier().toString());
+        }
+        ledger.record(new Evidence("identity.roles_changed", ledger.pseudonym("account:" + accountId),
+                Actors.of(actorId, ledger), details));
     }
 
     private void writeRoles(UUID id, Set<Role> roles) {

@@ -2,9 +2,12 @@ package org.commonweal.identity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.commonweal.ledger.Evidence;
+import org.commonweal.ledger.Ledger;
 import org.commonweal.platform.CommonwealException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,11 +25,13 @@ public class Organisations {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Ledger ledger;
     private final Clock clock;
 
-    Organisations(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    Organisations(JdbcClient jdbc, ApplicationEventPublisher events, Ledger ledger, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -73,6 +78,8 @@ public class Organisations {
             throw new CommonwealException(IdentityErrorCode.ORGANISATION_EXISTS,
                     "An organisation with identifier " + member + " already exists", member);
         }
+        ledger.record(new Evidence("identity.organisation_registered", member.toString(), Actors.of(actorId, ledger),
+                Map.of("kind", kind.name())));
         events.publishEvent(new OrganisationRegistered(id, member.toString(), kind, actorId, clock.instant()));
         return new Organisation(id, member, kind, nameZh, nameEn, districtCode);
     }
@@ -83,6 +90,7 @@ public class Organisations {
         jdbc.sql("UPDATE identity_organisation SET name_zh = ?, name_en = ?, district_code = ?, version = version + 1"
                         + " WHERE id = ?")
                 .params(nameZh, nameEn, districtCode, id).update();
+        ledger.record(Evidence.of("identity.organisation_renamed", existing.identifier().toString(), Actors.of(actorId, ledger)));
         events.publishEvent(new OrganisationRenamed(id, existing.identifier().toString(), actorId, clock.instant()));
         return new Organisation(id, existing.identifier(), existing.kind(), nameZh, nameEn, districtCode);
     }

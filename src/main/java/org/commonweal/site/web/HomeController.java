@@ -2,7 +2,7 @@ package org.commonweal.site.web;
 
 import java.util.List;
 
-import org.commonweal.site.HomeLink;
+import org.commonweal.platform.web.HomeLink;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

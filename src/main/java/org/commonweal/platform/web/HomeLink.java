@@ -1,4 +1,4 @@
-package org.commonweal.site;
+package org.commonweal.platform.web;
 
 /**
  * A way into a module's pages, listed on the home page under its pillar. Modules declare a bean

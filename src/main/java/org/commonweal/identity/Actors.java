@@ -1,0 +1,16 @@
+package org.commonweal.identity;
+
+import java.util.UUID;
+
+import org.commonweal.ledger.Ledger;
+
+/** How a person acting appears in public evidence: never by name or id, only as a pseudonym. */
+final class Actors {
+
+    static String of(UUID accountId, Ledger ledger) {
+        return accountId.equals(Accounts.SYSTEM) ? "system" : ledger.pseudonym("account:" + accountId);
+    }
+
+    private Actors() {
+    }
+}

@@ -1,0 +1,151 @@
+package org.commonweal.ledger.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.commonweal.ledger.tlog.CompleteSubtree;
+import org.commonweal.ledger.tlog.HashReader;
+import org.commonweal.ledger.tlog.StoredHashLayout;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger's tables. Entries and their tree hashes share one insert-only row per entry; a
+ * stored hash is found in the row of the entry that completed its subtree.
+ */
+@Component
+public class LedgerStore {
+
+    /** A piece of evidence committed with its action, not yet in the tree. */
+    record Pending(long id, byte[] entry, String type, String subject) {
+    }
+
+    /** An integrated entry. */
+    public record StoredEntry(long index, byte[] entry, String type, String subject, byte[] hashes) {
+        public byte[] leafHash() {
+            return Arrays.copyOf(hashes, 32);
+        }
+    }
+
+    /** A signed checkpoint as stored. */
+    public record SignedCheckpoint(long size, byte[] root, String note, Instant signedAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    LedgerStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    public void addPending(byte[] entry, String type, String subject, Instant at) {
+        jdbc.sql("INSERT INTO ledger_pending (entry, type, subject, recorded_at) VALUES (?, ?, ?, ?)")
+                .params(entry, type, subject, Timestamp.from(at)).update();
+    }
+
+    /** The oldest pending evidence, locked so that no other sequencer takes it meanwhile. */
+    List<Pending> lockPending(int limit) {
+        return jdbc.sql("SELECT id, entry, type, subject FROM ledger_pending ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                .param(limit)
+                .query((rs, n) -> new Pending(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    void integrate(long firstIndex, List<Pending> batch, List<byte[]> hashesPerEntry) {
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            rows.add(new Object[]{firstIndex + i, p.entry(), p.type(), p.subject(), hashesPerEntry.get(i)});
+        }
+        template.batchUpdate("INSERT INTO ledger_entry (idx, entry, type, subject, hashes) VALUES (?, ?, ?, ?, ?)", rows);
+        template.batchUpdate("DELETE FROM ledger_pending WHERE id = ?", batch.stream().map(p -> new Object[]{p.id()}).toList());
+    }
+
+    void saveCheckpoint(long size, byte[] root, String note, Instant at) {
+        jdbc.sql("INSERT INTO ledger_checkpoint (size, root, note, signed_at) VALUES (?, ?, ?, ?)")
+                .params(size, root, note, Timestamp.from(at)).update();
+    }
+
+    public Optional<SignedCheckpoint> latestCheckpoint() {
+        return jdbc.sql("SELECT size, root, note, signed_at FROM ledger_checkpoint ORDER BY size DESC LIMIT 1")
+                .query((rs, n) -> new SignedCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .optional();
+    }
+
+    public long pendingCount() {
+        return jdbc.sql("SELECT count(*) FROM ledger_pending").query(Long.class).single();
+    }
+
+    public Optional<StoredEntry> entry(long index) {
+        return entries(index, index + 1).stream().findFirst();
+    }
+
+    /** Entries with index in {@code [from, to)}, in order. */
+    public List<StoredEntry> entries(long from, long to) {
+        return jdbc.sql("SELECT idx, entry, type, subject, hashes FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx")
+                .params(from, to).query(LedgerStore::entry).list();
+    }
+
+    public List<StoredEntry> entriesAbout(String subject, int limit) {
+        return jdbc.sql("SELECT idx, entry, type, subject, hashes FROM ledger_entry WHERE subject = ? ORDER BY idx LIMIT ?")
+                .params(subject, limit).query(LedgerStore::entry).list();
+    }
+
+    public List<Alert> alerts(int limit) {
+        return jdbc.sql("SELECT detected_at, entry_index, reason FROM ledger_alert ORDER BY id DESC LIMIT ?").param(limit)
+                .query((rs, n) -> new Alert(rs.getTimestamp(1).toInstant(), (Long) rs.getObject(2), rs.getString(3)))
+                .list();
+    }
+
+    void raiseAlert(Instant at, Long entryIndex, String reason) {
+        jdbc.sql("INSERT INTO ledger_alert (detected_at, entry_index, reason) VALUES (?, ?, ?)")
+                .params(Timestamp.from(at), entryIndex, reason).update();
+    }
+
+    /** A security event: stored evidence no longer matches what the log signed. */
+    public record Alert(Instant detectedAt, Long entryIndex, String reason) {
+    }
+
+    /** Reads stored tree hashes out of the rows of the entries that completed them. */
+    public HashReader hashReader() {
+        return indexes -> {
+            Map<Long, List<Integer>> positions = new HashMap<>();
+            long[] leaves = new long[indexes.length];
+            int[] levels = new int[indexes.length];
+            for (int i = 0; i < indexes.length; i++) {
+                CompleteSubtree subtree = StoredHashLayout.subtreeAt(indexes[i]);
+                leaves[i] = subtree.endLeaf() - 1;
+                levels[i] = subtree.level();
+                positions.computeIfAbsent(leaves[i], k -> new ArrayList<>()).add(i);
+            }
+            Map<Long, byte[]> hashesByLeaf = new HashMap<>();
+            jdbc.sql("SELECT idx, hashes FROM ledger_entry WHERE idx = ANY(?)")
+                    .param(positions.keySet().toArray(Long[]::new))
+                    .query(rs -> {
+                        hashesByLeaf.put(rs.getLong(1), rs.getBytes(2));
+                    });
+            List<byte[]> result = new ArrayList<>(indexes.length);
+            for (int i = 0; i < indexes.length; i++) {
+                byte[] hashes = hashesByLeaf.get(leaves[i]);
+                if (hashes == null || hashes.length < (levels[i] + 1) * 32) {
+                    throw new IllegalStateException("stored hash " + indexes[i] + " is missing from entry " + leaves[i]);
+                }
+                result.add(Arrays.copyOfRange(hashes, levels[i] * 32, (levels[i] + 1) * 32));
+            }
+            return result;
+        };
+    }
+
+    private static StoredEntry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StoredEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4), rs.getBytes(5));
+    }
+}
