@@ -52,7 +52,7 @@ class ProofVectorsUnitTest {
     class Inclusion {
 
         @ParameterizedTest(name = "{0}")
-        @MethodSource("org.commonweal.ledger.ProofVectorsUnitTest#inclusionVectors")
+        @MethodSource("org.commonweal.ledger.tlog.ProofVectorsUnitTest#inclusionVectors")
         void verifierFailsExactlyWhenTheVectorExpectsAnError(Path file) {
             JsonNode vector = ReferenceData.readJson(file);
 
@@ -71,7 +71,7 @@ class ProofVectorsUnitTest {
     class Consistency {
 
         @ParameterizedTest(name = "{0}")
-        @MethodSource("org.commonweal.ledger.ProofVectorsUnitTest#consistencyVectors")
+        @MethodSource("org.commonweal.ledger.tlog.ProofVectorsUnitTest#consistencyVectors")
         void verifierFailsExactlyWhenTheVectorExpectsAnError(Path file) {
             JsonNode vector = ReferenceData.readJson(file);
             boolean wantErr = vector.get("wantErr").asBoolean() || STRICTER_THAN_UPSTREAM.contains(relativeName(file));

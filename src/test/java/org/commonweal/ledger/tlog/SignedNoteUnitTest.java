@@ -37,7 +37,7 @@ class SignedNoteUnitTest {
     class Vectors {
 
         @ParameterizedTest(name = "{0}")
-        @MethodSource("org.commonweal.ledger.SignedNoteUnitTest#verifiableVectors")
+        @MethodSource("org.commonweal.ledger.tlog.SignedNoteUnitTest#verifiableVectors")
         void verifiesWithTheVectorsVerifierKey(JsonNode vector) {
             NoteVerifier verifier = NoteVerifier.fromVerifierKey(vector.get("vkey").asString());
 
@@ -50,7 +50,7 @@ class SignedNoteUnitTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @MethodSource("org.commonweal.ledger.SignedNoteUnitTest#verifiableVectors")
+        @MethodSource("org.commonweal.ledger.tlog.SignedNoteUnitTest#verifiableVectors")
         void formatsBackToTheExactNote(JsonNode vector) {
             String note = vector.get("note").asString();
 
@@ -97,7 +97,7 @@ class SignedNoteUnitTest {
     class Tampering {
 
         @ParameterizedTest(name = "{0}")
-        @MethodSource("org.commonweal.ledger.SignedNoteUnitTest#verifiableVectors")
+        @MethodSource("org.commonweal.ledger.tlog.SignedNoteUnitTest#verifiableVectors")
         void anyOneByteChangeToTheTextIsRejected(JsonNode vector) {
             NoteVerifier verifier = NoteVerifier.fromVerifierKey(vector.get("vkey").asString());
             SignedNote original = SignedNote.parse(vector.get("note").asString());
@@ -115,7 +115,7 @@ class SignedNoteUnitTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @MethodSource("org.commonweal.ledger.SignedNoteUnitTest#verifiableVectors")
+        @MethodSource("org.commonweal.ledger.tlog.SignedNoteUnitTest#verifiableVectors")
         void anyOneByteChangeToTheSignatureIsRejected(JsonNode vector) {
             NoteVerifier verifier = NoteVerifier.fromVerifierKey(vector.get("vkey").asString());
             SignedNote original = SignedNote.parse(vector.get("note").asString());
