@@ -92,6 +92,10 @@ class AccessibilityBrowserTest {
             page.click("button[type=submit].button");
             check(page, "/register with errors", violations);
             scan(page, "/no/such/page", violations);
+            scan(page, "/ledger", violations);
+            scan(page, "/ledger/entries/0", violations);
+            page.waitForSelector("#browser-verdict");
+            check(page, "/ledger/entries/0 with the browser's verdict", violations);
             scan(page, "/login", violations);
             page.click("main button[type=submit]");
             check(page, "/login with errors", violations);
@@ -118,6 +122,7 @@ class AccessibilityBrowserTest {
             scan(page, "/admin/accounts/" + someAccount, violations);
             scan(page, "/admin/organisations", violations);
             scan(page, "/admin/organisations/" + transport, violations);
+            scan(page, "/ledger", violations); // with the security events auditors see
         }
         assertThat(violations).as("axe WCAG 2.2 AA violations").isEmpty();
     }

@@ -1,0 +1,91 @@
+package org.commonweal.ledger;
+
+import java.time.Duration;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.commonweal.ledger.internal.LedgerStore;
+import org.commonweal.support.Browsers;
+import org.commonweal.support.CommonwealIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An entry's page proves its inclusion in the reader's browser, and says so without JavaScript too. */
+@CommonwealIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerEntryBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LedgerStore store;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Playwright.create();
+        browser = Browsers.launch(playwright);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.pendingCount() == 0);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void theBrowserVerifiesTheInclusionProofItself() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en"))) {
+            Page page = context.newPage();
+            page.navigate(url("/ledger/entries/5?lang=en"));
+            assertThat(page.locator("#browser-verdict").textContent()).startsWith("Also verified independently by your browser");
+        }
+    }
+
+    @Test
+    void withoutJavaScriptTheServersVerdictIsShown() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en").setJavaScriptEnabled(false))) {
+            Page page = context.newPage();
+            page.navigate(url("/ledger/entries/5?lang=en"));
+            assertThat(page.locator("#verdict").textContent()).contains("Verified by the server");
+            assertThat(page.locator("#browser-verdict").count()).isZero();
+        }
+    }
+
+    @Test
+    void theBrowserCatchesAnEntryThatWasChangedAfterSigning() {
+        byte[] original = store.entry(6).orElseThrow().entry();
+        try {
+            jdbc.sql("UPDATE ledger_entry SET entry = convert_to(replace(convert_from(entry, 'UTF8'), 'identity', 'forged'), 'UTF8')"
+                    + " WHERE idx = 6").update();
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en"))) {
+                Page page = context.newPage();
+                page.navigate(url("/ledger/entries/6?lang=en"));
+                assertThat(page.locator("#verdict").textContent()).contains("could not verify");
+                assertThat(page.locator("#browser-verdict").textContent()).contains("could NOT verify");
+            }
+        } finally {
+            jdbc.sql("UPDATE ledger_entry SET entry = ? WHERE idx = 6").param(original).update();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
