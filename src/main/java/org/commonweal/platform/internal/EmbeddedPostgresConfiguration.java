@@ -34,6 +34,7 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(DatabaseSettings settings) throws IOException {
         Path cluster = Path.of(settings.directory()).toAbsolutePath().normalize().resolve("postgres");
         Files.createDirectories(cluster);
+        StalePostmaster.stopIfRunning(cluster);
         log.info("Starting embedded PostgreSQL with its data in {}", cluster);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(cluster)
