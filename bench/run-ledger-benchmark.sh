@@ -9,3 +9,8 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 "$JAVA_HOME/bin/java" -Xmx6g -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
     bench/LedgerBenchmark.java "${1:-100000}" "${2:-10000000}"
+
+# The verifier's own throughput, with tiles served from memory as a cache or CDN would serve them
+# (the end-to-end figure above is bound by the application producing tiles from PostgreSQL).
+"$JAVA_HOME/bin/java" -cp "target/classes:target/test-classes:$(cat target/bench-classpath.txt)" \
+    org.commonweal.ledger.verifier.VerifierThroughput 1000000 5

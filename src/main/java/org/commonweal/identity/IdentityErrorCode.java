@@ -1,7 +1,5 @@
 package org.commonweal.identity;
 
-import java.util.Locale;
-
 import org.commonweal.platform.ErrorCode;
 import org.springframework.http.HttpStatus;
 
@@ -24,10 +22,6 @@ public enum IdentityErrorCode implements ErrorCode {
         this.status = status;
     }
 
-    @Override
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public HttpStatus status() {

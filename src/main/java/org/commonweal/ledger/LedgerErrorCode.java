@@ -1,7 +1,5 @@
 package org.commonweal.ledger;
 
-import java.util.Locale;
-
 import org.commonweal.platform.ErrorCode;
 import org.springframework.http.HttpStatus;
 
@@ -19,10 +17,6 @@ public enum LedgerErrorCode implements ErrorCode {
         this.status = status;
     }
 
-    @Override
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @Override
     public HttpStatus status() {

@@ -8,8 +8,13 @@ import org.springframework.http.HttpStatus;
  */
 public interface ErrorCode {
 
+    /** The enum constant's name, for example {@code ORGANISATION_NOT_FOUND}. */
+    String name();
+
     /** The code as it appears in the problem detail, for example {@code organisation_not_found}. */
-    String code();
+    default String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     HttpStatus status();
 

@@ -22,10 +22,6 @@ public enum PlatformErrorCode implements ErrorCode {
         this.status = status;
     }
 
-    @Override
-    public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 
     @Override
     public HttpStatus status() {

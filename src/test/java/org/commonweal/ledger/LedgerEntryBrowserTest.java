@@ -5,27 +5,17 @@ import java.time.Duration;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.commonweal.ledger.internal.LedgerStore;
-import org.commonweal.support.Browsers;
-import org.commonweal.support.CommonwealIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
+import org.commonweal.support.BrowserTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An entry's page proves its inclusion in the reader's browser, and says so without JavaScript too. */
-@CommonwealIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LedgerEntryBrowserTest {
-
-    @LocalServerPort
-    int port;
+class LedgerEntryBrowserTest extends BrowserTest {
 
     @Autowired
     LedgerStore store;
@@ -33,20 +23,9 @@ class LedgerEntryBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
-    private Playwright playwright;
-    private Browser browser;
-
     @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
+    void waitForTheLedger() {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.pendingCount() == 0);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-        playwright.close();
     }
 
     @Test
@@ -85,7 +64,4 @@ class LedgerEntryBrowserTest {
         }
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -11,20 +11,15 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.commonweal.identity.Accounts;
 import org.commonweal.identity.OrganisationIdentifier;
 import org.commonweal.identity.Organisations;
-import org.commonweal.support.Browsers;
+import org.commonweal.support.BrowserTest;
 import org.commonweal.support.CommonwealIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,35 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every page, in Chinese and English, in standard and elderly mode, passes axe (WCAG 2.2 AA)
  * with zero violations, including its error states.
  */
-@CommonwealIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessibilityBrowserTest {
+class AccessibilityBrowserTest extends BrowserTest {
 
     private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     Organisations organisations;
 
     @Autowired
     Accounts accounts;
-
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
 
     static Stream<Arguments> languagesAndModes() {
         return Stream.of(Arguments.of("zh-CN", "off"), Arguments.of("zh-CN", "on"),
@@ -157,7 +132,4 @@ class AccessibilityBrowserTest {
         }
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -3,40 +3,15 @@ package org.commonweal.site;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.commonweal.support.Browsers;
+import org.commonweal.support.BrowserTest;
 import org.commonweal.support.CommonwealIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A person signs in, switches language and elderly mode, in a real browser, with and without JavaScript. */
-@CommonwealIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageShellBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Playwright.create();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
+class PageShellBrowserTest extends BrowserTest {
 
     @Nested
     class WithJavaScript {
@@ -113,7 +88,4 @@ class PageShellBrowserTest {
         return ((Number) page.evaluate(expression)).doubleValue();
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -85,7 +85,13 @@ public class LedgerReader {
 
     public byte[] rootHash(long treeSize) {
         requireSize(treeSize);
-        return new StoredTree(store.hashReader()).rootHash(treeSize);
+        LedgerStore.SignedCheckpoint latest = checkpoint();
+        return treeSize == latest.size() ? latest.root() : new StoredTree(store.hashReader()).rootHash(treeSize);
+    }
+
+    /** The leaf hash of an entry, as stored in the tree. */
+    public byte[] leafHash(long index) {
+        return store.hashReader().readHashes(new long[]{org.commonweal.ledger.tlog.StoredHashLayout.index(0, index)}).getFirst();
     }
 
     private void requireSize(long treeSize) {

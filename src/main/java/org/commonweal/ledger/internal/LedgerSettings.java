@@ -21,7 +21,7 @@ public record LedgerSettings(@DefaultValue("commonweal.localhost/ledger") String
                              @Nullable String signerKey,
                              @Nullable String digestSecret,
                              @DefaultValue("./data/ledger/keys.properties") String keyFile,
-                             @DefaultValue("200ms") Duration sequencerInterval,
+                             @DefaultValue("100ms") Duration sequencerInterval,
                              @DefaultValue("10000") int batchSize,
                              @DefaultValue("60s") Duration auditInterval) {
 }

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,7 +49,7 @@ public class Sequencer {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${commonweal.ledger.sequencer-interval:200ms}")
+    @Scheduled(fixedDelayString = "${commonweal.ledger.sequencer-interval:100ms}")
     public void integratePending() {
         try {
             while (integrateBatch() == settings.batchSize()) {
@@ -79,13 +81,29 @@ public class Sequencer {
         return taken == null ? 0 : taken;
     }
 
-    /** The latest signed checkpoint; signs the empty tree first if the log has none yet. */
+    /**
+     * The latest signed checkpoint; signs the empty tree first if the log has none yet. Readers ask
+     * for it on every proof, so it is kept for up to 100 ms (less than one sequencer interval).
+     */
     public LedgerStore.SignedCheckpoint latest() {
-        return store.latestCheckpoint().orElseGet(() -> transactions.execute(status -> {
+        Cached cached = latest;
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt() < CHECKPOINT_FRESHNESS_NANOS) {
+            return cached.checkpoint();
+        }
+        LedgerStore.SignedCheckpoint checkpoint = store.latestCheckpoint().orElseGet(() -> transactions.execute(status -> {
             ensureCheckpoint();
             return store.latestCheckpoint().orElseThrow();
         }));
+        latest = new Cached(checkpoint, now);
+        return checkpoint;
     }
+
+    private record Cached(LedgerStore.SignedCheckpoint checkpoint, long readAt) {
+    }
+
+    private static final long CHECKPOINT_FRESHNESS_NANOS = 100_000_000L;
+    private volatile @org.jspecify.annotations.Nullable Cached latest;
 
     /** Even an empty log publishes a signed checkpoint (size 0), so clients can start from it. */
     private void ensureCheckpoint() {
@@ -101,6 +119,13 @@ public class Sequencer {
         byte[] root = new StoredTree(store.hashReader()).rootHash(size);
         String note = keys.signer().signNote(new Checkpoint(settings.origin(), size, root).toNoteText());
         store.saveCheckpoint(size, root, note, clock.instant());
+        // this node's readers see the new checkpoint at once; other nodes within CHECKPOINT_FRESHNESS
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                latest = null;
+            }
+        });
     }
 
     /** Splits the new stored hashes by the entry that completed them: entry m owns [count(m), count(m+1)). */

@@ -136,8 +136,9 @@ final class LedgerClient implements AutoCloseable {
         }
     }
 
+    /** Aborts whatever is still in flight (after a failure, requests of the window may hang); never waits. */
     @Override
     public void close() {
-        http.close();
+        http.shutdownNow();
     }
 }

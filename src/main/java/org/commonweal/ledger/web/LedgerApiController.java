@@ -77,7 +77,7 @@ class LedgerApiController {
     InclusionView inclusion(@RequestParam long index, @RequestParam(required = false) @Nullable Long size) {
         long treeSize = size == null ? reader.checkpoint().size() : size;
         List<byte[]> proof = reader.inclusionProof(index, treeSize);
-        return new InclusionView(index, treeSize, BASE64.encodeToString(store.entry(index).orElseThrow().leafHash()),
+        return new InclusionView(index, treeSize, BASE64.encodeToString(reader.leafHash(index)),
                 BASE64.encodeToString(reader.rootHash(treeSize)), proof.stream().map(BASE64::encodeToString).toList());
     }
 
