@@ -115,21 +115,19 @@ public class LedgerStore {
     public record Alert(Instant detectedAt, Long entryIndex, String reason) {
     }
 
-    /** Reads stored tree hashes out of the rows of the entries that completed them. */
+    /** Reads stored tree hashes out of the rows of the entries that completed them, in one query. */
     public HashReader hashReader() {
         return indexes -> {
-            Map<Long, List<Integer>> positions = new HashMap<>();
             long[] leaves = new long[indexes.length];
             int[] levels = new int[indexes.length];
             for (int i = 0; i < indexes.length; i++) {
                 CompleteSubtree subtree = StoredHashLayout.subtreeAt(indexes[i]);
                 leaves[i] = subtree.endLeaf() - 1;
                 levels[i] = subtree.level();
-                positions.computeIfAbsent(leaves[i], k -> new ArrayList<>()).add(i);
             }
             Map<Long, byte[]> hashesByLeaf = new HashMap<>();
             jdbc.sql("SELECT idx, hashes FROM ledger_entry WHERE idx = ANY(?)")
-                    .param(positions.keySet().toArray(Long[]::new))
+                    .param(Arrays.stream(leaves).distinct().boxed().toArray(Long[]::new))
                     .query(rs -> {
                         hashesByLeaf.put(rs.getLong(1), rs.getBytes(2));
                     });
