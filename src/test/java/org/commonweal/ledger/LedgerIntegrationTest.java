@@ -213,6 +213,16 @@ class LedgerIntegrationTest {
     class Auditing {
 
         @Test
+        void betweenFullPassesOnlyNewEntriesAreVerified() {
+            assertThat(auditor.audit().ok()).isTrue();
+            transactions.executeWithoutResult(status -> ledger.record(Evidence.of("test.audited_later", "later", "system")));
+            awaitIntegrated();
+            Auditor.Finding incremental = auditor.auditNewEntries();
+            assertThat(incremental.ok()).as(incremental.message()).isTrue();
+            assertThat(incremental.verifiedEntries()).isEqualTo(sequencer.latest().size());
+        }
+
+        @Test
         void aRowChangedBehindTheApplicationsBackIsCaughtAndNamed() {
             awaitIntegrated();
             assertThat(auditor.audit().ok()).isTrue();

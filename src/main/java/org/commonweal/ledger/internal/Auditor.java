@@ -33,21 +33,40 @@ public class Auditor implements HealthIndicator {
 
     private final LedgerStore store;
     private final LedgerKeys keys;
+    private final LedgerSettings settings;
     private final JdbcClient jdbc;
     private final Clock clock;
     private volatile @Nullable Finding last;
+    /** The tree as rebuilt by the last pass that found everything in order, or null. */
+    private @Nullable TreeRebuilder verified;
+    private long lastFullAudit;
 
-    Auditor(LedgerStore store, LedgerKeys keys, JdbcClient jdbc, Clock clock) {
+    Auditor(LedgerStore store, LedgerKeys keys, LedgerSettings settings, JdbcClient jdbc, Clock clock) {
         this.store = store;
         this.keys = keys;
+        this.settings = settings;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /**
+     * Every {@code auditInterval}: verifies what was added since the last pass, and everything again
+     * once {@code fullAuditInterval} has passed, so a change to an old row is also caught.
+     */
     @Scheduled(initialDelayString = "${commonweal.ledger.audit-initial-delay:5s}",
             fixedDelayString = "${commonweal.ledger.audit-interval:60s}")
-    public Finding audit() {
-        Finding finding = verify();
+    public synchronized Finding auditNewEntries() {
+        boolean fullDue = verified == null || System.nanoTime() - lastFullAudit > settings.fullAuditInterval().toNanos();
+        return fullDue ? audit() : report(verifyFrom(verified));
+    }
+
+    /** Verifies the whole log from its first entry. */
+    public synchronized Finding audit() {
+        lastFullAudit = System.nanoTime();
+        return report(verifyFrom(new TreeRebuilder()));
+    }
+
+    private Finding report(Finding finding) {
         Finding previous = last;
         last = finding;
         if (!finding.ok() && (previous == null || !finding.equals(previous))) {
@@ -71,18 +90,24 @@ public class Auditor implements HealthIndicator {
         return health.build();
     }
 
-    Finding verify() {
-        List<Map.Entry<Long, byte[]>> checkpoints = signedRoots();
+    /** Continues the tree from where {@code tree} stands; remembers it only when everything matched. */
+    private Finding verifyFrom(TreeRebuilder tree) {
+        verified = null;
+        Finding finding = verify(tree);
+        if (finding.ok()) {
+            verified = tree;
+        }
+        return finding;
+    }
+
+    private Finding verify(TreeRebuilder tree) {
+        List<Map.Entry<Long, byte[]>> checkpoints = signedRoots(tree.size());
         if (checkpoints == null) {
-            return new Finding(false, 0, null, "a stored checkpoint's signature or root does not verify");
+            return new Finding(false, tree.size(), null, "a stored checkpoint's signature or root does not verify");
         }
-        TreeRebuilder tree = new TreeRebuilder();
         int nextCheckpoint = 0;
-        while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).getKey() == 0) {
-            nextCheckpoint++;
-        }
-        long size = checkpoints.isEmpty() ? 0 : checkpoints.getLast().getKey();
-        for (long from = 0; from < size; from += CHUNK) {
+        long size = checkpoints.isEmpty() ? tree.size() : checkpoints.getLast().getKey();
+        for (long from = tree.size(); from < size; from += CHUNK) {
             List<LedgerStore.StoredEntry> entries = store.entries(from, Math.min(from + CHUNK, size));
             for (LedgerStore.StoredEntry entry : entries) {
                 if (entry.index() != tree.size()) {
@@ -108,12 +133,14 @@ public class Auditor implements HealthIndicator {
     }
 
     /**
-     * Sizes and roots of every checkpoint, in size order, or null if one does not hold together. The
-     * latest checkpoint's signature is verified; older notes are parsed and compared with their
-     * stored root (their signatures were verified by earlier audits and by clients when published).
+     * Sizes and roots of the checkpoints beyond {@code fromSize} (all of them from 0; the empty
+     * tree's checkpoint has nothing to compare), in size order, or null if one does not hold
+     * together. The latest checkpoint's signature is verified; older notes are parsed and compared
+     * with their stored root (their signatures were checked when they were the latest).
      */
-    private @Nullable List<Map.Entry<Long, byte[]>> signedRoots() {
-        List<Object[]> rows = jdbc.sql("SELECT size, root, note FROM ledger_checkpoint ORDER BY size")
+    private @Nullable List<Map.Entry<Long, byte[]>> signedRoots(long fromSize) {
+        List<Object[]> rows = jdbc.sql("SELECT size, root, note FROM ledger_checkpoint WHERE size > ? ORDER BY size")
+                .param(fromSize)
                 .query((rs, n) -> new Object[]{rs.getLong(1), rs.getBytes(2), rs.getString(3)}).list();
         List<Map.Entry<Long, byte[]>> roots = new java.util.ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {

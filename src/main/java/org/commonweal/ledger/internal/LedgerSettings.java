@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyFile where generated keys are kept; every node of one log must share the same keys
  * @param sequencerInterval how often pending evidence is integrated and a checkpoint signed
  * @param batchSize the most entries integrated under one checkpoint
- * @param auditInterval how often the auditor re-verifies what is stored against what was signed
+ * @param auditInterval how often the auditor verifies new entries against what was signed
+ * @param fullAuditInterval how often the auditor re-verifies the whole log, to catch changes to old rows
  */
 @ConfigurationProperties("commonweal.ledger")
 public record LedgerSettings(@DefaultValue("commonweal.localhost/ledger") String origin,
@@ -23,5 +24,6 @@ public record LedgerSettings(@DefaultValue("commonweal.localhost/ledger") String
                              @DefaultValue("./data/ledger/keys.properties") String keyFile,
                              @DefaultValue("100ms") Duration sequencerInterval,
                              @DefaultValue("10000") int batchSize,
-                             @DefaultValue("60s") Duration auditInterval) {
+                             @DefaultValue("60s") Duration auditInterval,
+                             @DefaultValue("1h") Duration fullAuditInterval) {
 }
