@@ -1,6 +1,5 @@
 package org.commonweal.support;
 
-import java.time.Clock;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
