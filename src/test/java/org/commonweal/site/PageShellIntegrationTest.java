@@ -42,6 +42,18 @@ class PageShellIntegrationTest {
     }
 
     @Nested
+    class HomePage {
+
+        @Test
+        void leadsToThePagesThatExistUnderTheirPillar() {
+            String home = get("/", null).body();
+            String trust = home.substring(home.indexOf("id=\"pillar-TRUST\""), home.indexOf("id=\"pillar-EMPOWERMENT\""));
+            assertThat(trust).contains("href=\"/ledger\"");
+            assertThat(home).doesNotContainIgnoringCase("coming soon").doesNotContain("即将推出");
+        }
+    }
+
+    @Nested
     class ElderlyMode {
 
         @Test
