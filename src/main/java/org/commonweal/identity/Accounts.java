@@ -100,6 +100,8 @@ public class Accounts {
     @Transactional
     public Account changeAccess(UUID id, int expectedVersion, Set<Role> roles, @Nullable UUID organisationId,
                                 boolean enabled, UUID actorId) {
+        // role changes are serialised, so two administrators demoting each other at once cannot leave none
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(ROLE_CHANGES_LOCK).query().singleValue();
         Account before = get(id).account();
         checkDepartment(roles, organisationId);
         boolean losesAdmin = before.has(Role.PLATFORM_ADMIN) && (!roles.contains(Role.PLATFORM_ADMIN) || !enabled);
@@ -136,6 +138,8 @@ public class Accounts {
     public boolean anyPlatformAdmin() {
         return countEnabledPlatformAdmins() > 0;
     }
+
+    private static final long ROLE_CHANGES_LOCK = 0x524F4C45L; // "ROLE"
 
     /** The actor id used for what the platform does on its own (first start, demo data). */
     public static final UUID SYSTEM = new UUID(0, 0);

@@ -56,6 +56,8 @@ class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setPoolName("commonweal-embedded");
         dataSource.setMaximumPoolSize(20);
+        // the local server answers at once or not at all (it stops with the JVM): do not wait 30 s
+        dataSource.setConnectionTimeout(5_000);
         return dataSource;
     }
 
