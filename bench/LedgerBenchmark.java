@@ -29,11 +29,11 @@ import org.commonweal.ledger.Evidence;
 import org.commonweal.ledger.Ledger;
 import org.commonweal.ledger.internal.LedgerKeys;
 import org.commonweal.ledger.internal.LedgerStore;
+import org.commonweal.ledger.internal.Sequencer;
 import org.commonweal.ledger.tlog.Checkpoint;
 import org.commonweal.ledger.tlog.InMemoryHashStore;
 import org.commonweal.ledger.tlog.MerkleHash;
 import org.commonweal.ledger.tlog.StoredHash;
-import org.commonweal.ledger.tlog.StoredHashLayout;
 import org.commonweal.ledger.verifier.LedgerVerifyCommand;
 import org.postgresql.PGConnection;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -205,7 +205,8 @@ public class LedgerBenchmark {
                     }
                     List<StoredHash> added = tree.appendLeafHashes(entries.stream().map(MerkleHash::leafHash).toList());
                     copy.copyIn("COPY ledger_entry (idx, entry, type, subject, hashes) FROM STDIN (FORMAT binary)",
-                            new java.io.ByteArrayInputStream(binaryCopy(size, entries, added)));
+                            new java.io.ByteArrayInputStream(binaryCopy(size, entries,
+                                    Sequencer.hashesPerEntry(size, chunk, added))));
                     size += chunk;
                 }
             }
@@ -313,21 +314,15 @@ public class LedgerBenchmark {
         }
 
         /** PostgreSQL's binary COPY format for ledger_entry rows. */
-        private static byte[] binaryCopy(long firstIndex, List<byte[]> entries, List<StoredHash> added) throws IOException {
+        private static byte[] binaryCopy(long firstIndex, List<byte[]> entries, List<byte[]> hashes) throws IOException {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 500);
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeBytes("PGCOPY\n");
             out.write(new byte[]{(byte) 0xFF, '\r', '\n', 0});
             out.writeInt(0);
             out.writeInt(0);
-            int next = 0;
             for (int i = 0; i < entries.size(); i++) {
                 long index = firstIndex + i;
-                ByteArrayOutputStream hashes = new ByteArrayOutputStream(64);
-                long end = StoredHashLayout.count(index + 1);
-                while (next < added.size() && added.get(next).index() < end) {
-                    hashes.writeBytes(added.get(next++).hash());
-                }
                 byte[] type = "bench.bulk".getBytes(StandardCharsets.UTF_8);
                 byte[] subject = ("bulk-" + index).getBytes(StandardCharsets.UTF_8);
                 out.writeShort(5);
@@ -336,7 +331,7 @@ public class LedgerBenchmark {
                 field(out, entries.get(i));
                 field(out, type);
                 field(out, subject);
-                field(out, hashes.toByteArray());
+                field(out, hashes.get(i));
             }
             out.writeShort(-1);
             return bytes.toByteArray();

@@ -62,8 +62,7 @@ public class Accounts {
     }
 
     public Optional<Account> findByUsername(String username) {
-        return jdbc.sql("SELECT id FROM identity_account WHERE lower(username) = lower(?)").param(username)
-                .query(UUID.class).optional().flatMap(this::find).map(Versioned::account);
+        return load("lower(username) = lower(?)", username).stream().findFirst();
     }
 
     public Versioned get(UUID id) {
@@ -74,7 +73,7 @@ public class Accounts {
     @Transactional
     public Account create(String username, String displayName, String password, @Nullable UUID organisationId,
                           Set<Role> roles, UUID actorId) {
-        checkDepartment(roles, organisationId);
+        Organisation organisation = checkDepartment(roles, organisationId);
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql("INSERT INTO identity_account (id, username, display_name, password_hash, organisation_id, created_at)"
@@ -87,7 +86,7 @@ public class Accounts {
         }
         writeRoles(id, roles);
         UUID actor = actorId.equals(SYSTEM) ? id : actorId;
-        recordRoleChange(id, Set.of(), roles, organisationId, actor);
+        recordRoleChange(id, Set.of(), roles, organisation, actor);
         events.publishEvent(new AccountRolesChanged(id, Set.of(), roles, organisationId, actor, clock.instant()));
         return new Account(id, username, displayName, organisationId, roles, true);
     }
@@ -103,7 +102,7 @@ public class Accounts {
         // role changes are serialised, so two administrators demoting each other at once cannot leave none
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(ROLE_CHANGES_LOCK).query().singleValue();
         Account before = get(id).account();
-        checkDepartment(roles, organisationId);
+        Organisation organisation = checkDepartment(roles, organisationId);
         boolean losesAdmin = before.has(Role.PLATFORM_ADMIN) && (!roles.contains(Role.PLATFORM_ADMIN) || !enabled);
         if (losesAdmin && countEnabledPlatformAdmins() <= 1) {
             throw new CommonwealException(IdentityErrorCode.LAST_PLATFORM_ADMIN,
@@ -118,7 +117,7 @@ public class Accounts {
         }
         jdbc.sql("DELETE FROM identity_account_role WHERE account_id = ?").param(id).update();
         writeRoles(id, roles);
-        recordRoleChange(id, before.roles(), roles, organisationId, actorId);
+        recordRoleChange(id, before.roles(), roles, organisation, actorId);
         events.publishEvent(new AccountRolesChanged(id, before.roles(), roles, organisationId, actorId, clock.instant()));
         return new Account(id, before.username(), before.displayName(), organisationId, roles, enabled);
     }
@@ -149,32 +148,34 @@ public class Accounts {
                 + " WHERE r.role = 'PLATFORM_ADMIN' AND a.enabled").query(Integer.class).single();
     }
 
-    private void checkDepartment(Set<Role> roles, @Nullable UUID organisationId) {
+    /** Refuses roles that need a department without one; returns the organisation, if any, for the evidence. */
+    private @Nullable Organisation checkDepartment(Set<Role> roles, @Nullable UUID organisationId) {
         boolean needsDepartment = roles.stream().anyMatch(Role::needsDepartment);
         if (organisationId == null) {
             if (needsDepartment) {
                 throw new CommonwealException(IdentityErrorCode.DEPARTMENT_REQUIRED,
                         "Staff and department administrators must belong to a department");
             }
-            return;
+            return null;
         }
         Organisation organisation = organisations.get(organisationId);
         if (needsDepartment && organisation.kind() != OrganisationKind.DEPARTMENT) {
             throw new CommonwealException(IdentityErrorCode.NOT_A_DEPARTMENT,
                     organisation.identifier() + " is not a government department");
         }
+        return organisation;
     }
 
     /** Public evidence of who may do what: the account only as a pseudonym, the organisation by its identifier. */
-    private void recordRoleChange(UUID accountId, Set<Role> before, Set<Role> after, @Nullable UUID organisationId,
+    private void recordRoleChange(UUID accountId, Set<Role> before, Set<Role> after, @Nullable Organisation organisation,
                                   UUID actorId) {
         Map<String, Object> details = new java.util.HashMap<>();
         details.put("before", before.stream().map(Role::name).sorted().toList());
         details.put("after", after.stream().map(Role::name).sorted().toList());
-        if (organisationId != null) {
-            details.put("organisation", organisations.get(organisationId).identifier().toString());
+        if (organisation != null) {
+            details.put("organisation", organisation.identifier().toString());
         }
-        ledger.record(new Evidence("identity.roles_changed", ledger.pseudonym("account:" + accountId),
+        ledger.record(new Evidence("identity.roles_changed", Actors.pseudonym(accountId, ledger),
                 Actors.of(actorId, ledger), details));
     }
 

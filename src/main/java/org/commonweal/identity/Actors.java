@@ -8,7 +8,12 @@ import org.commonweal.ledger.Ledger;
 final class Actors {
 
     static String of(UUID accountId, Ledger ledger) {
-        return accountId.equals(Accounts.SYSTEM) ? "system" : ledger.pseudonym("account:" + accountId);
+        return accountId.equals(Accounts.SYSTEM) ? "system" : pseudonym(accountId, ledger);
+    }
+
+    /** The same for every entry about one account, and unguessable without the ledger's secret. */
+    static String pseudonym(UUID accountId, Ledger ledger) {
+        return ledger.pseudonym("account:" + accountId);
     }
 
     private Actors() {

@@ -69,13 +69,4 @@ public class Ledger {
             throw new IllegalStateException("Every JDK has HmacSHA256", e);
         }
     }
-
-    /** A plain SHA-256 digest for values that cannot be guessed (documents, request bodies). */
-    public static String digest(byte[] content) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
-    }
 }

@@ -56,7 +56,8 @@ class FirstStart implements ApplicationRunner {
             banner.append("  Platform administrator: ").append(identity.adminUsername()).append(" / ")
                     .append(given ? "(the password in COMMONWEAL_IDENTITY_ADMIN_PASSWORD)" : password).append('\n');
         }
-        if (demoWanted() && !demoLoaded()) {
+        boolean loadDemo = demoWanted() && !demoLoaded();
+        if (loadDemo) {
             boolean given = StringUtils.hasText(demo.password());
             String password = given ? demo.password() : GeneratedPasswords.generate();
             demoCity.load(password);
@@ -71,7 +72,7 @@ class FirstStart implements ApplicationRunner {
             String text = "\n\n=== Commonweal is ready at http://localhost:" + port + " — sign in with (shown only this once):\n"
                     + banner + "===\n";
             System.out.println(text);
-            log.info("First start finished: administrator{} created", demoLoaded() ? " and demo city" : "");
+            log.info("First-start setup done (demo city loaded: {}); sign-in details were printed once", loadDemo);
         }
     }
 

@@ -34,10 +34,6 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
         return user;
     }
 
-    @Nullable Instant lockedUntil() {
-        return lockedUntil;
-    }
-
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return user.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();

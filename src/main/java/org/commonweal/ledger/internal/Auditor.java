@@ -107,11 +107,14 @@ public class Auditor implements HealthIndicator {
         }
         int nextCheckpoint = 0;
         long size = checkpoints.isEmpty() ? tree.size() : checkpoints.getLast().getKey();
-        for (long from = tree.size(); from < size; from += CHUNK) {
-            List<LedgerStore.StoredEntry> entries = store.entries(from, Math.min(from + CHUNK, size));
+        while (tree.size() < size) {
+            List<LedgerStore.StoredEntry> entries = store.entries(tree.size(), Math.min(tree.size() + CHUNK, size));
+            if (entries.isEmpty()) {
+                return missing(tree.size());
+            }
             for (LedgerStore.StoredEntry entry : entries) {
                 if (entry.index() != tree.size()) {
-                    return new Finding(false, tree.size(), tree.size(), "entry " + tree.size() + " is missing");
+                    return missing(tree.size());
                 }
                 String problem = tree.append(entry.entry(), entry.hashes());
                 if (problem != null) {
@@ -125,11 +128,12 @@ public class Auditor implements HealthIndicator {
                     nextCheckpoint++;
                 }
             }
-            if (entries.isEmpty()) {
-                return new Finding(false, tree.size(), tree.size(), "entry " + tree.size() + " is missing");
-            }
         }
         return new Finding(true, tree.size(), null, "all " + tree.size() + " entries match the signed checkpoints");
+    }
+
+    private static Finding missing(long index) {
+        return new Finding(false, index, index, "entry " + index + " is missing");
     }
 
     /**

@@ -66,14 +66,11 @@ public class LedgerKeys {
         keys.setProperty("signer-key", NoteKeys.generate(origin).signerKey());
         keys.setProperty("digest-secret", Base64.getEncoder().encodeToString(secret));
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "keys", ".tmp");
+        // owner-only from the moment it exists; the keys never sit in a readable file
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "keys", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (OutputStream out = Files.newOutputStream(temporary)) {
             keys.store(out, "Commonweal ledger keys: every node of this log needs the same file. Never publish it.");
-        }
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system; the folder's own protection applies
         }
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         log.warn("Generated new ledger keys in {}; keep this file safe and identical on every node", file.toAbsolutePath());

@@ -129,7 +129,7 @@ public class Sequencer {
     }
 
     /** Splits the new stored hashes by the entry that completed them: entry m owns [count(m), count(m+1)). */
-    private static List<byte[]> hashesPerEntry(long firstIndex, int entries, List<StoredHash> added) {
+    public static List<byte[]> hashesPerEntry(long firstIndex, int entries, List<StoredHash> added) {
         List<byte[]> result = new ArrayList<>(entries);
         int next = 0;
         for (long m = firstIndex; m < firstIndex + entries; m++) {

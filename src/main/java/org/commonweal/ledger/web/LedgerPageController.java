@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.commonweal.ledger.internal.LedgerKeys;
 import org.commonweal.ledger.internal.LedgerReader;
 import org.commonweal.ledger.internal.LedgerStore;
+import org.commonweal.ledger.tlog.ProofException;
 import org.commonweal.ledger.tlog.ProofVerifier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,7 +59,7 @@ class LedgerPageController {
             ProofVerifier.verifyInclusion(index, checkpoint.size(),
                     org.commonweal.ledger.tlog.MerkleHash.leafHash(entry.entry()), proof, checkpoint.root());
             verified = true;
-        } catch (RuntimeException e) {
+        } catch (ProofException e) {
             verified = false;
         }
         model.addAttribute("entry", new EntryPage(index, entry.type(), entry.subject(),
