@@ -5,9 +5,9 @@ import java.util.UUID;
 import org.commonweal.ledger.Ledger;
 
 /** How a person acting appears in public evidence: never by name or id, only as a pseudonym. */
-final class Actors {
+public final class Actors {
 
-    static String of(UUID accountId, Ledger ledger) {
+    public static String of(UUID accountId, Ledger ledger) {
         return accountId.equals(Accounts.SYSTEM) ? "system" : pseudonym(accountId, ledger);
     }
 

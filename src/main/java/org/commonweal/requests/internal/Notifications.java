@@ -1,0 +1,71 @@
+package org.commonweal.requests.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.commonweal.requests.RequestSettings;
+import org.commonweal.requests.ServiceRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the person who asked of every change to their request. Messages go into an outbox in the
+ * same transaction as the change (so none is lost or sent for a change that was rolled back); the
+ * {@link Mailer} sends them when SMTP is configured, and the administrator can read them either way.
+ * People without an email address follow their request by its tracking number.
+ */
+@Component
+public class Notifications {
+
+    public record Notification(UUID id, String trackingNumber, String recipient, String subject, String body,
+                               java.time.Instant createdAt, java.time.@org.jspecify.annotations.Nullable Instant sentAt) {
+    }
+
+    private final RequestStore store;
+    private final MessageSource messages;
+    private final RequestSettings settings;
+    private final Clock clock;
+
+    Notifications(RequestStore store, MessageSource messages, RequestSettings settings, Clock clock) {
+        this.store = store;
+        this.messages = messages;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Queues a message about a change, in both languages, if the requester gave an email address. */
+    public void changed(ServiceRequest request, String whatKey, String note) {
+        if (request.contactEmail() == null) {
+            return;
+        }
+        String link = settings.publicUrl() + "/requests/" + request.trackingNumber();
+        String subject = text(whatKey + ".subject", Locale.CHINA, request.trackingNumber()) + " / "
+                + text(whatKey + ".subject", Locale.ENGLISH, request.trackingNumber());
+        String body = String.join("\n\n",
+                text(whatKey + ".body", Locale.CHINA, request.trackingNumber(), note, link),
+                text(whatKey + ".body", Locale.ENGLISH, request.trackingNumber(), note, link));
+        store.jdbc().sql("INSERT INTO requests_notification (id, request_id, recipient, subject, body, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), request.id(), request.contactEmail(), subject, body,
+                        RequestStore.ts(clock.instant()))
+                .update();
+    }
+
+    /** The newest messages, for the administrator's outbox page. */
+    public List<Notification> latest(int limit) {
+        return store.jdbc().sql("SELECT n.id, r.tracking_number, n.recipient, n.subject, n.body, n.created_at, n.sent_at"
+                        + " FROM requests_notification n JOIN requests_request r ON r.id = n.request_id"
+                        + " ORDER BY n.created_at DESC, n.id LIMIT ?")
+                .param(limit)
+                .query((rs, n) -> new Notification(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage("requests.mail." + key, args, locale);
+    }
+}

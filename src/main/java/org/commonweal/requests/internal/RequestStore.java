@@ -1,0 +1,179 @@
+package org.commonweal.requests.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.commonweal.requests.Rating;
+import org.commonweal.requests.RequestStatus;
+import org.commonweal.requests.RequestUpdate;
+import org.commonweal.requests.ServiceRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads and writes requests and their updates. Every change bumps the version (optimistic locking). */
+@Repository
+public class RequestStore {
+
+    public static final String COLUMNS = "id, tracking_number, service_code, description, address, lat, lon,"
+            + " district_code, attributes::text AS attributes, status, status_notes, department_id, transfer_to_id,"
+            + " transfer_count, citizen_id, contact_name, contact_email, contact_phone, name_public, source,"
+            + " submitted_at, updated_at, response_due, resolution_due, first_response_at, paused_at, escalated_at,"
+            + " resolved_at, closed_at, reopen_count, rating, rated_solved, rating_comment, merged_into,"
+            + " support_count, version";
+
+    private static final TypeReference<Map<String, List<String>>> ATTRIBUTES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RequestStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** What is stored beside a new request but never shown with it. */
+    public record Secrets(@Nullable UUID clientId, @Nullable String idempotencyKey, @Nullable String citizenKeyHash,
+                          String token) {
+    }
+
+    public void insert(ServiceRequest r, Secrets secrets) {
+        jdbc.sql("INSERT INTO requests_request (id, tracking_number, service_code, description, address, lat, lon,"
+                        + " district_code, attributes, status, department_id, citizen_id, contact_name, contact_email,"
+                        + " contact_phone, name_public, source, client_id, idempotency_key, submitted_at, updated_at,"
+                        + " response_due, resolution_due, citizen_key_hash, token)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.id(), r.trackingNumber(), r.serviceCode(), r.description(), r.address(), r.lat(), r.lon(),
+                        r.districtCode(), json.writeValueAsString(r.attributes()), r.status().name(), r.departmentId(),
+                        r.citizenId(), r.contactName(), r.contactEmail(), r.contactPhone(), r.namePublic(), r.source(),
+                        secrets.clientId(), secrets.idempotencyKey(), ts(r.submittedAt()), ts(r.updatedAt()),
+                        ts(r.responseDue()), ts(r.resolutionDue()), secrets.citizenKeyHash(), secrets.token())
+                .update();
+    }
+
+    public Optional<ServiceRequest> byTrackingNumber(String trackingNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_request WHERE tracking_number = ?")
+                .param(trackingNumber).query(this::map).optional();
+    }
+
+    public Optional<ServiceRequest> byToken(String token) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_request WHERE token = ?").param(token).query(this::map).optional();
+    }
+
+    /** The organisation of the API client that submitted the request, if one did. */
+    public Optional<UUID> clientOf(UUID id) {
+        return jdbc.sql("SELECT client_id FROM requests_request WHERE id = ? AND client_id IS NOT NULL").param(id)
+                .query(UUID.class).optional();
+    }
+
+    public Optional<String> tokenOf(UUID id) {
+        return jdbc.sql("SELECT token FROM requests_request WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    /** Whether the key from an anonymous requester's receipt belongs to this request. */
+    public boolean keyMatches(UUID id, String keyHash) {
+        return jdbc.sql("SELECT count(*) FROM requests_request WHERE id = ? AND citizen_key_hash = ?")
+                .params(id, keyHash).query(Integer.class).single() == 1;
+    }
+
+    public Optional<ServiceRequest> byId(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_request WHERE id = ?").param(id).query(this::map).optional();
+    }
+
+    /** The row locked for a change, so that concurrent changes to one request queue up. */
+    public Optional<ServiceRequest> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_request WHERE id = ? FOR UPDATE").param(id)
+                .query(this::map).optional();
+    }
+
+    public Optional<ServiceRequest> byIdempotencyKey(UUID clientId, String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_request WHERE client_id = ? AND idempotency_key = ?")
+                .params(clientId, key).query(this::map).optional();
+    }
+
+    /** The same report from the same client within the replay window: a resent POST, not a new request. */
+    public Optional<ServiceRequest> recentIdentical(UUID clientId, String serviceCode, String description,
+                                                    @Nullable Double lat, @Nullable Double lon, Instant since) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_request WHERE client_id = ? AND service_code = ?"
+                        + " AND description = ? AND lat IS NOT DISTINCT FROM ? AND lon IS NOT DISTINCT FROM ?"
+                        + " AND submitted_at >= ? ORDER BY submitted_at LIMIT 1")
+                .params(clientId, serviceCode, description, lat, lon, ts(since)).query(this::map).optional();
+    }
+
+    public List<ServiceRequest> list(String where, Object... params) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_request WHERE " + where).params(params)
+                .query(this::map).list();
+    }
+
+    public void addUpdate(RequestUpdate update) {
+        jdbc.sql("INSERT INTO requests_update (id, request_id, kind, status, note, public, actor_id, department_id,"
+                        + " to_department, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(update.id(), update.requestId(), update.kind().name(), update.status().name(), update.note(),
+                        update.isPublic(), update.actorId(), update.departmentId(), update.toDepartment(), ts(update.at()))
+                .update();
+    }
+
+    public List<RequestUpdate> updates(UUID requestId, boolean publicOnly) {
+        return jdbc.sql("SELECT id, request_id, kind, status, note, public, actor_id, department_id, to_department, at"
+                        + " FROM requests_update WHERE request_id = ?" + (publicOnly ? " AND public" : "")
+                        + " ORDER BY at, id")
+                .param(requestId).query(RequestStore::mapUpdate).list();
+    }
+
+    public static RequestUpdate mapUpdate(ResultSet rs, int row) throws SQLException {
+        return new RequestUpdate(rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class),
+                RequestUpdate.Kind.valueOf(rs.getString("kind")), RequestStatus.valueOf(rs.getString("status")),
+                rs.getString("note"), rs.getBoolean("public"), rs.getObject("actor_id", UUID.class),
+                rs.getObject("department_id", UUID.class), rs.getObject("to_department", UUID.class),
+                rs.getTimestamp("at").toInstant());
+    }
+
+    public ServiceRequest map(ResultSet rs, int row) throws SQLException {
+        String rating = rs.getString("rating");
+        return new ServiceRequest(rs.getObject("id", UUID.class), rs.getString("tracking_number"),
+                rs.getString("service_code"), rs.getString("description"), rs.getString("address"),
+                rs.getObject("lat", Double.class), rs.getObject("lon", Double.class), rs.getString("district_code"),
+                json.readValue(rs.getString("attributes"), ATTRIBUTES), RequestStatus.valueOf(rs.getString("status")),
+                rs.getString("status_notes"), rs.getObject("department_id", UUID.class),
+                rs.getObject("transfer_to_id", UUID.class), rs.getInt("transfer_count"),
+                rs.getObject("citizen_id", UUID.class), rs.getString("contact_name"), rs.getString("contact_email"),
+                rs.getString("contact_phone"), rs.getBoolean("name_public"), rs.getString("source"),
+                instant(rs, "submitted_at"), instant(rs, "updated_at"), instant(rs, "response_due"),
+                instant(rs, "resolution_due"), nullableInstant(rs, "first_response_at"),
+                nullableInstant(rs, "paused_at"), nullableInstant(rs, "escalated_at"),
+                nullableInstant(rs, "resolved_at"), nullableInstant(rs, "closed_at"), rs.getInt("reopen_count"),
+                rating == null ? null : Rating.valueOf(rating), rs.getObject("rated_solved", Boolean.class),
+                rs.getString("rating_comment"), rs.getObject("merged_into", UUID.class), rs.getInt("support_count"),
+                rs.getInt("version"));
+    }
+
+    public static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    public static @Nullable Timestamp ts(@Nullable Instant instant, boolean nullable) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
