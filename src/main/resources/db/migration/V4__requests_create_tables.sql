@@ -60,6 +60,7 @@ CREATE INDEX requests_transfers_waiting ON requests_request (transfer_to_id) WHE
 -- Everything that happened to a request, in order: the citizen's timeline and the Open311 updates.
 CREATE TABLE requests_update (
     id             uuid PRIMARY KEY,
+    seq            bigserial NOT NULL,
     request_id     uuid NOT NULL REFERENCES requests_request (id),
     kind           text NOT NULL,
     status         text NOT NULL,
@@ -70,7 +71,7 @@ CREATE TABLE requests_update (
     to_department  uuid,
     at             timestamptz NOT NULL
 );
-CREATE INDEX requests_update_by_request ON requests_update (request_id, at);
+CREATE INDEX requests_update_by_request ON requests_update (request_id, seq);
 CREATE INDEX requests_update_by_time ON requests_update (at);
 
 CREATE TABLE requests_photo (

@@ -36,16 +36,14 @@ public class Notifications {
     }
 
     /** Queues a message about a change, in both languages, if the requester gave an email address. */
-    public void changed(ServiceRequest request, String whatKey, String note) {
+    public void changed(ServiceRequest request, String kind, String note) {
         if (request.contactEmail() == null) {
             return;
         }
         String link = settings.publicUrl() + "/requests/" + request.trackingNumber();
-        String subject = text(whatKey + ".subject", Locale.CHINA, request.trackingNumber()) + " / "
-                + text(whatKey + ".subject", Locale.ENGLISH, request.trackingNumber());
-        String body = String.join("\n\n",
-                text(whatKey + ".body", Locale.CHINA, request.trackingNumber(), note, link),
-                text(whatKey + ".body", Locale.ENGLISH, request.trackingNumber(), note, link));
+        String subject = subject(request, kind, Locale.CHINA) + " / " + subject(request, kind, Locale.ENGLISH);
+        String body = String.join("\n\n", body(request, kind, note, link, Locale.CHINA),
+                body(request, kind, note, link, Locale.ENGLISH));
         store.jdbc().sql("INSERT INTO requests_notification (id, request_id, recipient, subject, body, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), request.id(), request.contactEmail(), subject, body,
@@ -65,7 +63,13 @@ public class Notifications {
                 .list();
     }
 
-    private String text(String key, Locale locale, Object... args) {
-        return messages.getMessage("requests.mail." + key, args, locale);
+    private String subject(ServiceRequest request, String kind, Locale locale) {
+        return messages.getMessage("requests.mail.subject", new Object[]{request.trackingNumber(),
+                messages.getMessage("requests.update." + kind, null, locale)}, locale);
+    }
+
+    private String body(ServiceRequest request, String kind, String note, String link, Locale locale) {
+        return messages.getMessage("requests.mail.body", new Object[]{request.trackingNumber(),
+                messages.getMessage("requests.update." + kind, null, locale), note, link}, locale);
     }
 }

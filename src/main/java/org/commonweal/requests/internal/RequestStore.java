@@ -129,7 +129,7 @@ public class RequestStore {
     public List<RequestUpdate> updates(UUID requestId, boolean publicOnly) {
         return jdbc.sql("SELECT id, request_id, kind, status, note, public, actor_id, department_id, to_department, at"
                         + " FROM requests_update WHERE request_id = ?" + (publicOnly ? " AND public" : "")
-                        + " ORDER BY at, id")
+                        + " ORDER BY seq")
                 .param(requestId).query(RequestStore::mapUpdate).list();
     }
 

@@ -62,11 +62,9 @@ final class JpegCleaner {
             if (!hasLength(marker)) {
                 throw RejectedPhoto.corrupt("the JPEG has an unexpected marker");
             }
-            if (data.length - p < 2 || u16be(data, p) < 2 || u16be(data, p) > data.length - p) {
-                throw RejectedPhoto.corrupt("a JPEG segment runs past the end of the file");
-            }
+            int start = p - 2;
             int payload = p + 2;
-            int end = p + u16be(data, p);
+            int end = segmentEnd(data, p);
             p = end;
             if (isFrameHeader(marker)) {
                 // Two frame headers would let a decoder pick a different size than the one checked here.
@@ -76,7 +74,7 @@ final class JpegCleaner {
                 framed = true;
                 height = u16be(data, payload + 1);
                 width = u16be(data, payload + 3);
-                copySegment(out, data, payload - 4, end);
+                copySegment(out, data, start, end);
             } else if (marker == SOS) {
                 if (!framed) {
                     throw RejectedPhoto.corrupt("the JPEG has image data before its frame header");
@@ -85,7 +83,7 @@ final class JpegCleaner {
                 if (scanEnd == end) {
                     throw RejectedPhoto.corrupt("a JPEG scan has no image data");
                 }
-                copySegment(out, data, payload - 4, scanEnd);
+                copySegment(out, data, start, scanEnd);
                 scanned = true;
                 p = scanEnd;
             } else if (marker == APP0 && startsWith(data, payload, end, "JFIF\0")) {
@@ -103,7 +101,7 @@ final class JpegCleaner {
                     || marker == APP14 && startsWith(data, payload, end, "Adobe")) {
                 // The colour profile and Adobe's colour-transform flag change how the pixels decode;
                 // they name no place or device.
-                copySegment(out, data, payload - 4, end);
+                copySegment(out, data, start, end);
             }
             // Anything else is dropped: XMP, other APPn (IPTC, MPF, maker data), comments and unknown markers.
         }
@@ -115,6 +113,15 @@ final class JpegCleaner {
         if (!scanned) {
             throw RejectedPhoto.corrupt("the JPEG ends before its image data");
         }
+    }
+
+    /** The end of the segment whose length field, which counts itself but not the marker, is at {@code at}. */
+    private static int segmentEnd(byte[] data, int at) throws RejectedPhoto {
+        int length = data.length - at < 2 ? 0 : u16be(data, at);
+        if (length < 2 || length > data.length - at) {
+            throw RejectedPhoto.corrupt("a JPEG segment runs past the end of the file");
+        }
+        return at + length;
     }
 
     /** Every marker outside a scan has a length field except SOI, EOI, TEM and the restart markers. */
