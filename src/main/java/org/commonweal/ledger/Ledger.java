@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.Mac;
@@ -54,6 +55,19 @@ public class Ledger {
             throw new IllegalArgumentException("Evidence is " + canonical.length + " bytes; the most is " + MAX_ENTRY_BYTES);
         }
         store.addPending(canonical, evidence.type(), evidence.subject(), at);
+    }
+
+    /** Where an entry sits in the public log, for linking to it. */
+    public record EntryReference(long index, String type) {
+    }
+
+    /**
+     * The entries about a subject already in the log, oldest first. Evidence recorded in the last
+     * moment may still be pending: the sequencer adds it within a second.
+     */
+    public List<EntryReference> entriesAbout(String subject) {
+        return store.entriesAbout(subject, 1000).stream()
+                .map(entry -> new EntryReference(entry.index(), entry.type())).toList();
     }
 
     /**

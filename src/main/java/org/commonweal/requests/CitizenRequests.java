@@ -198,6 +198,15 @@ public class CitizenRequests {
                 "No request has the tracking number '" + trackingNumber + "'", trackingNumber));
     }
 
+    public ServiceRequest byId(UUID id) {
+        return store.byId(id).orElseThrow(() -> new RequestRefused(RequestsErrorCode.REQUEST_NOT_FOUND, "No request " + id, id));
+    }
+
+    /** A signed-in citizen's own requests, newest first. */
+    public List<ServiceRequest> of(UUID citizenId) {
+        return store.list("citizen_id = ? ORDER BY submitted_at DESC LIMIT 200", citizenId);
+    }
+
     public List<RequestUpdate> publicUpdates(ServiceRequest request) {
         return store.updates(request.id(), true);
     }

@@ -128,10 +128,16 @@ final class RequestRules {
             return true;
         } catch (DateTimeParseException e) {
             try {
-                LocalDate.parse(value);
+                // what a browser's date-time input sends: local time in the city's zone
+                java.time.LocalDateTime.parse(value);
                 return true;
-            } catch (DateTimeParseException notADate) {
-                return false;
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    LocalDate.parse(value);
+                    return true;
+                } catch (DateTimeParseException notADate) {
+                    return false;
+                }
             }
         }
     }

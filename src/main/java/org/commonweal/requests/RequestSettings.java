@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalationInterval how often overdue requests are looked for
  * @param mailFrom the sender of notifications when SMTP is configured ({@code spring.mail.host})
  * @param publicUrl the address citizens use, for links in notifications
+ * @param mapTileUrl a Leaflet tile URL template ({@code https://tiles.example/{z}/{x}/{y}.png}); empty: maps show
+ *                   the district boundaries on a plain background. Its origin is added to the pages' CSP img-src.
+ * @param mapAttribution the attribution the tile provider requires
  */
 @ConfigurationProperties("commonweal.requests")
 public record RequestSettings(
@@ -32,7 +35,9 @@ public record RequestSettings(
         @DefaultValue("5") int maxPhotos,
         @DefaultValue("5m") Duration escalationInterval,
         @DefaultValue("no-reply@commonweal.localhost") String mailFrom,
-        @DefaultValue("http://localhost:8080") String publicUrl) {
+        @DefaultValue("http://localhost:8080") String publicUrl,
+        @DefaultValue("") String mapTileUrl,
+        @DefaultValue("") String mapAttribution) {
 
     /** One limit per {@link TimeLimitClass}; see {@link TimeLimit#parse} for the notation. */
     public record Limits(@DefaultValue("30m") TimeLimit emergency, @DefaultValue("2h") TimeLimit utility,

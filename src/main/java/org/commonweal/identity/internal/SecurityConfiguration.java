@@ -1,6 +1,7 @@
 package org.commonweal.identity.internal;
 
 import org.commonweal.identity.ApiTokens;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -102,9 +103,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, SecurityContextRepository contexts,
+                                  @Value("${commonweal.requests.map-tile-url:}") String mapTileUrl) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/requests/mine", "/requests/*/support").authenticated()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")
                         .requestMatchers("/department/**").hasAnyRole("STAFF", "DEPARTMENT_ADMIN")
@@ -115,9 +118,23 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:;"
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:"
+                                + tileOrigin(mapTileUrl) + ";"
                                 + " style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none';"
                                 + " frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
                 .build();
+    }
+
+    /** Map tiles come from the configured tile server, if any: its origin may serve images to our pages. */
+    static String tileOrigin(String tileUrl) {
+        if (tileUrl.isBlank()) {
+            return "";
+        }
+        // scheme and host of the template; Leaflet's subdomain placeholder {s} becomes a CSP wildcard
+        java.util.regex.Matcher origin = java.util.regex.Pattern.compile("^(https?://[^/?#]+)").matcher(tileUrl);
+        if (!origin.find()) {
+            throw new IllegalArgumentException("commonweal.requests.map-tile-url must start with http:// or https://");
+        }
+        return " " + origin.group(1).replace("{s}", "*");
     }
 }

@@ -39,6 +39,14 @@ public final class Page {
         return messages.getMessage(key, args, key, locale);
     }
 
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+    /** A moment as people in the city read it: local date and time (Beijing time), to the minute. */
+    public String time(java.time.@Nullable Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
     public Locale locale() {
         return locale;
     }
