@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mapTileUrl a Leaflet tile URL template ({@code https://tiles.example/{z}/{x}/{y}.png}); empty: maps show
  *                   the district boundaries on a plain background. Its origin is added to the pages' CSP img-src.
  * @param mapAttribution the attribution the tile provider requires
+ * @param demoCount how many requests the demo city starts with, spread over the last six months
  */
 @ConfigurationProperties("commonweal.requests")
 public record RequestSettings(
@@ -37,7 +38,8 @@ public record RequestSettings(
         @DefaultValue("no-reply@commonweal.localhost") String mailFrom,
         @DefaultValue("http://localhost:8080") String publicUrl,
         @DefaultValue("") String mapTileUrl,
-        @DefaultValue("") String mapAttribution) {
+        @DefaultValue("") String mapAttribution,
+        @DefaultValue("400") int demoCount) {
 
     /** One limit per {@link TimeLimitClass}; see {@link TimeLimit#parse} for the notation. */
     public record Limits(@DefaultValue("30m") TimeLimit emergency, @DefaultValue("2h") TimeLimit utility,

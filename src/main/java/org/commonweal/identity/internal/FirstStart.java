@@ -3,12 +3,14 @@ package org.commonweal.identity.internal;
 import java.util.Set;
 
 import org.commonweal.identity.Accounts;
+import org.commonweal.identity.DemoCityLoaded;
 import org.commonweal.identity.Role;
 import org.commonweal.platform.EmbeddedDatabaseCondition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,9 +33,11 @@ class FirstStart implements ApplicationRunner {
     private final IdentitySettings identity;
     private final DemoSettings demo;
     private final Environment environment;
+    private final ApplicationEventPublisher events;
 
     FirstStart(Accounts accounts, DemoCity demoCity, JdbcClient jdbc, IdentitySettings identity, DemoSettings demo,
-               Environment environment) {
+               Environment environment, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.demoCity = demoCity;
         this.jdbc = jdbc;
@@ -62,6 +66,7 @@ class FirstStart implements ApplicationRunner {
             String password = given ? demo.password() : GeneratedPasswords.generate();
             demoCity.load(password);
             jdbc.sql("INSERT INTO identity_setup (key, value) VALUES (?, 'true')").param(DEMO_LOADED).update();
+            events.publishEvent(new DemoCityLoaded(java.time.Instant.now()));
             banner.append("  Demo city Qinghe loaded. Every demo account uses the password ")
                     .append(given ? "in COMMONWEAL_DEMO_PASSWORD" : password).append('\n');
             demoCity.accountsToShow().forEach(a -> banner.append("    ").append(a.username()).append("  ")
