@@ -75,12 +75,26 @@ class AccessibilityBrowserTest extends BrowserTest {
             page.click("main button[type=submit]");
             check(page, "/login with errors", violations);
         }
+        String requestNumber;
+        try (BrowserContext visitor = context(language, elderly)) {
+            requestNumber = scanReporting(visitor.newPage(), violations);
+        }
+        try (BrowserContext staff = signedIn(language, elderly, "staff.urban", CommonwealIntegrationTest.DEMO_PASSWORD)) {
+            Page page = staff.newPage();
+            scan(page, "/department/requests", violations);
+            scan(page, "/department/requests?view=OVERDUE", violations);
+            scan(page, "/department/requests/" + requestNumber, violations);
+            page.click("form[action$='/resolve'] button");
+            check(page, "/department/requests/{number} with errors", violations);
+        }
         try (BrowserContext citizen = signedIn(language, elderly, "citizen.liu", CommonwealIntegrationTest.DEMO_PASSWORD)) {
             Page page = citizen.newPage();
             scan(page, "/account", violations);
             page.click("form[action='/account/password'] button");
             check(page, "/account with errors", violations);
             scan(page, "/admin/accounts", violations); // the "not allowed" page
+            scan(page, "/requests/new/social-insurance", violations);
+            scan(page, "/requests/mine", violations);
         }
         try (BrowserContext departmentAdmin = signedIn(language, elderly, "admin.transport", CommonwealIntegrationTest.DEMO_PASSWORD)) {
             Page page = departmentAdmin.newPage();
@@ -100,6 +114,27 @@ class AccessibilityBrowserTest extends BrowserTest {
             scan(page, "/ledger", violations); // with the security events auditors see
         }
         assertThat(violations).as("axe WCAG 2.2 AA violations").isEmpty();
+    }
+
+    /** Reports a request through every step of the form; returns its tracking number. */
+    private String scanReporting(Page page, List<String> violations) {
+        scan(page, "/requests", violations);
+        scan(page, "/requests/new", violations);
+        scan(page, "/requests/new?q=zzzz", violations);
+        scan(page, "/requests/new/noise", violations);
+        scan(page, "/requests/new/streetlight", violations);
+        page.click("main form button[type=submit]");
+        check(page, "/requests/new/streetlight with errors", violations);
+        page.fill("#description", "路灯不亮 / The street light is out");
+        page.fill("#address", "临江路 88 号");
+        page.check("[id='attribute.lamp_state-off']");
+        page.fill("#contactEmail", "liu@example.cn");
+        page.click("main form button[type=submit]");
+        page.waitForURL("**/requests/*-*?submitted*");
+        check(page, "/requests/{number} receipt", violations);
+        page.click("form[action$='/information'] button");
+        check(page, "/requests/{number} with errors", violations);
+        return page.url().replaceAll(".*/requests/([0-9A-Z]{5}-[0-9A-Z]{5}).*", "$1");
     }
 
     private BrowserContext context(String language, String elderly) {
