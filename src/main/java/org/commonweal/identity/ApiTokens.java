@@ -82,19 +82,27 @@ public class ApiTokens {
         }
     }
 
-    /** The machine client a presented token belongs to, if the token is known and not revoked. */
-    @Transactional
+    /**
+     * The machine client a presented token belongs to, if the token is known and not revoked. The
+     * last use is written at most once a minute, so a busy client does not queue on its token's row.
+     */
     public Optional<CommonwealUser> authenticate(String presented) {
         if (!presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
-        Optional<CommonwealUser> client = jdbc.sql("UPDATE identity_api_token SET last_used_at = ?"
-                        + " WHERE token_hash = ? AND revoked_at IS NULL RETURNING id, name, organisation_id")
-                .params(Timestamp.from(clock.instant()), digest(presented))
-                .query((rs, n) -> new CommonwealUser(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, UUID.class), java.util.Set.of(), true))
+        record Found(CommonwealUser client, @Nullable Instant lastUsedAt) {
+        }
+        Optional<Found> found = jdbc.sql("SELECT id, name, organisation_id, last_used_at FROM identity_api_token"
+                        + " WHERE token_hash = ? AND revoked_at IS NULL")
+                .param(digest(presented))
+                .query((rs, n) -> new Found(new CommonwealUser(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, UUID.class), java.util.Set.of(), true), instant(rs.getTimestamp(4))))
                 .optional();
-        return client;
+        Instant now = clock.instant();
+        found.filter(f -> f.lastUsedAt() == null || f.lastUsedAt().isBefore(now.minusSeconds(60)))
+                .ifPresent(f -> jdbc.sql("UPDATE identity_api_token SET last_used_at = ? WHERE id = ?")
+                        .params(Timestamp.from(now), f.client().id()).update());
+        return found.map(Found::client);
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -33,6 +33,7 @@ class RequestJournal {
     private final Notifications notifications;
     private final Organisations organisations;
     private final Clock clock;
+    private final Map<UUID, String> identifiers = new java.util.concurrent.ConcurrentHashMap<>();
 
     RequestJournal(RequestStore store, Ledger ledger, Notifications notifications, Organisations organisations, Clock clock) {
         this.store = store;
@@ -84,8 +85,9 @@ class RequestJournal {
         }
     }
 
+    /** An organisation's identifier never changes (a rename changes its names), so it is read once. */
     String identifier(UUID organisationId) {
-        return organisations.get(organisationId).identifier().toString();
+        return identifiers.computeIfAbsent(organisationId, id -> organisations.get(id).identifier().toString());
     }
 
     private String actorName(Actor actor) {
