@@ -61,7 +61,12 @@ class RoleAccessIntegrationTest {
                 arguments("/admin/organisations", new int[]{302, 403, 403, 403, 403, 200}),
                 arguments("/department", new int[]{302, 403, 302, 302, 403, 403}),
                 arguments("/departments/{own}", new int[]{302, 403, 200, 200, 200, 200}),
-                arguments("/departments/{other}", new int[]{302, 403, 403, 403, 200, 200}));
+                arguments("/departments/{other}", new int[]{302, 403, 403, 403, 200, 200}),
+                arguments("/requests", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/requests/new/noise", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/requests/mine", new int[]{302, 200, 200, 200, 200, 200}),
+                arguments("/department/requests", new int[]{302, 403, 200, 200, 403, 403}),
+                arguments("/admin/outbox", new int[]{302, 403, 403, 403, 403, 200}));
     }
 
     static Stream<Arguments> apis() {

@@ -182,6 +182,11 @@ class RequestPagesIntegrationTest {
                     Map.of("key", receipt.key(), "rating", "SATISFIED", "solved", "yes", "rating-text", "谢谢"));
             assertThat(rated.statusCode()).isEqualTo(302);
             assertThat(citizen.get("/requests/" + receipt.number()).body()).contains("已办结", "满意");
+
+            WebSession admin = WebSession.signedIn(port, CommonwealIntegrationTest.ADMIN, CommonwealIntegrationTest.ADMIN_PASSWORD);
+            assertThat(admin.get("/admin/outbox").body()).as("without SMTP the administrator reads the messages")
+                    .contains(receipt.number(), "liu@example.cn", "已办结答复");
+            assertThat(staff.get("/admin/outbox").statusCode()).isEqualTo(403);
         }
 
         @Test

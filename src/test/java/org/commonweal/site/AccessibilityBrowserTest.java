@@ -112,6 +112,7 @@ class AccessibilityBrowserTest extends BrowserTest {
             scan(page, "/admin/organisations", violations);
             scan(page, "/admin/organisations/" + transport, violations);
             scan(page, "/ledger", violations); // with the security events auditors see
+            scan(page, "/admin/outbox", violations);
         }
         assertThat(violations).as("axe WCAG 2.2 AA violations").isEmpty();
     }
