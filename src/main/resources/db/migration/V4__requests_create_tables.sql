@@ -49,6 +49,8 @@ CREATE TABLE requests_request (
     UNIQUE (client_id, idempotency_key)
 );
 CREATE INDEX requests_by_department ON requests_request (department_id, status, resolution_due);
+CREATE INDEX requests_open_by_department ON requests_request (department_id, resolution_due, id)
+    WHERE status IN ('IN_PROGRESS', 'SUBMITTED', 'WAITING_FOR_CITIZEN');
 CREATE INDEX requests_unrouted ON requests_request (submitted_at) WHERE status = 'UNROUTED';
 CREATE INDEX requests_by_submitted ON requests_request (submitted_at DESC, id);
 CREATE INDEX requests_by_updated ON requests_request (updated_at DESC);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.commonweal.identity.District;
 import org.commonweal.identity.Districts;
+import org.commonweal.requests.Categories;
 import org.commonweal.requests.RequestSettings;
 import org.commonweal.requests.ServiceRequest;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,10 @@ class MapData {
     private final Districts districts;
     private final RequestSettings settings;
     private final JsonMapper json;
+    private final Categories categories;
 
-    MapData(Districts districts, RequestSettings settings, JsonMapper json) {
+    MapData(Districts districts, RequestSettings settings, JsonMapper json, Categories categories) {
+        this.categories = categories;
         this.districts = districts;
         this.settings = settings;
         this.json = json;
@@ -38,7 +41,8 @@ class MapData {
         }
         List<Map<String, Object>> markers = new ArrayList<>();
         for (ServiceRequest request : requests) {
-            if (request.hasLocation()) {
+            // personal matters keep their place private, as their page does
+            if (request.hasLocation() && categories.find(request.serviceCode()).map(c -> c.location()).orElse(false)) {
                 markers.add(Map.of("lat", request.lat(), "lon", request.lon(), "label", label.apply(request),
                         "href", "/requests/" + request.trackingNumber()));
             }
