@@ -24,6 +24,17 @@ class PageShellIntegrationTest {
     class Language {
 
         @Test
+        void brokenPercentEncodingIsABadRequestNotAnError() throws java.io.IOException {
+            // java.net.URI refuses to send this, so it goes over a plain socket as a hostile client would
+            try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+                socket.getOutputStream().write(("GET /requests?category=%ZZ HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Accept: text/html\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(response).startsWith("HTTP/1.1 400").doesNotContain("Exception");
+            }
+        }
+
+        @Test
         void aFirstVisitFollowsTheBrowserAndDefaultsToChinese() {
             assertThat(get("/", "en-GB,en;q=0.9").body()).contains("<html lang=\"en\"").contains("Sign in");
             assertThat(get("/", "zh-TW,zh;q=0.9,en;q=0.5").body()).contains("<html lang=\"zh-CN\"");
@@ -49,6 +60,7 @@ class PageShellIntegrationTest {
             String home = get("/", null).body();
             String trust = home.substring(home.indexOf("id=\"pillar-TRUST\""), home.indexOf("id=\"pillar-EMPOWERMENT\""));
             assertThat(trust).contains("href=\"/ledger\"");
+            assertThat(home.substring(home.indexOf("id=\"pillar-EMPOWERMENT\""))).contains("href=\"/requests/new\"", "href=\"/requests\"");
             assertThat(home).doesNotContainIgnoringCase("coming soon").doesNotContain("即将推出");
         }
     }
