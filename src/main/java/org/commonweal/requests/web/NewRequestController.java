@@ -81,7 +81,8 @@ class NewRequestController {
             UserAsCitizen citizen = UserAsCitizen.of(user);
             try {
                 CitizenRequests.Submission submission = citizens.submit(new NewRequest(code, form.description(),
-                        form.address(), lat, lon, form.answers(), citizen.id(), form.contactName(), form.contactEmail(),
+                        form.address(), lat, lon, form.answers(), citizen.id(),
+                        citizen.id() != null && user != null ? user.name() : form.contactName(), form.contactEmail(),
                         form.contactPhone(), form.namePublic(), "web", null, null, uploads(photos)));
                 return "redirect:" + receipt(submission);
             } catch (RequestRefused refused) {
