@@ -14,7 +14,8 @@ class Escalation {
         this.handling = handling;
     }
 
-    @Scheduled(fixedDelayString = "${commonweal.requests.escalation-interval:5m}", initialDelayString = "30s")
+    @Scheduled(fixedDelayString = "${commonweal.requests.escalation-interval:5m}",
+            initialDelayString = "${commonweal.requests.escalation-interval:5m}")
     void escalateOverdueRequests() {
         handling.escalateOverdue();
     }
