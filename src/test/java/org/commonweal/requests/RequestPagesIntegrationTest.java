@@ -116,6 +116,34 @@ class RequestPagesIntegrationTest {
         }
 
         @Test
+        void nastyAddressesGetFriendlyAnswers() {
+            WebSession anyone = new WebSession(port);
+            assertThat(anyone.get("/requests/photos/not-a-uuid").statusCode()).isEqualTo(400);
+            assertThat(anyone.get("/requests/photos/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
+            assertThat(anyone.get("/requests/ZZZZZ-ZZZZZ").statusCode()).isEqualTo(404);
+            assertThat(anyone.get("/requests/track?number=%3Cscript%3E").body()).doesNotContain("<script>");
+            assertThat(anyone.get("/requests?page=-5&category=%27%3B--").statusCode()).isEqualTo(200);
+            HttpResponse<String> hugePage = anyone.get("/requests?page=99999999999999999999");
+            assertThat(hugePage.statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void aRatingMustBeOneOfTheThree() {
+            WebSession citizen = new WebSession(port);
+            citizen.get("/requests/new/streetlight");
+            Receipt receipt = receiptOf(citizen.post("/requests/new/streetlight", streetlightForm("灯不亮")));
+            WebSession staff = WebSession.signedIn(port, "staff.urban", DEMO_PASSWORD);
+            staff.get("/department/requests/" + receipt.number());
+            staff.post("/department/requests/" + receipt.number() + "/resolve", Map.of("version", "0", "text", "修好了"));
+
+            citizen.get("/requests/" + receipt.number() + "?key=" + receipt.key());
+            HttpResponse<String> response = citizen.post("/requests/" + receipt.number() + "/rating",
+                    Map.of("key", receipt.key(), "rating", "SUPER", "solved", "yes"));
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("href=\"#rating-rating\"");
+        }
+
+        @Test
         void photosAreKeptWithoutTheirMetadata() throws IOException {
             WebSession citizen = new WebSession(port);
             citizen.get("/requests/new/streetlight");
