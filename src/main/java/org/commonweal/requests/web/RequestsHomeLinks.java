@@ -17,4 +17,9 @@ class RequestsHomeLinks {
     HomeLink requestListLink() {
         return new HomeLink(HomeLink.Pillar.EMPOWERMENT, "requests.list.title", "requests.list.lead", "/requests");
     }
+
+    @Bean
+    HomeLink requestStatisticsLink() {
+        return new HomeLink(HomeLink.Pillar.EMPOWERMENT, "statistics.title", "statistics.home", "/statistics/requests");
+    }
 }
