@@ -1,37 +1,24 @@
 package org.commonweal.requests;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.commonweal.calendar.WorkingCalendar;
 import org.commonweal.requests.RequestJournal.Actor;
 import org.commonweal.requests.RequestUpdate.Kind;
 import org.commonweal.requests.internal.PhotoStore;
 import org.commonweal.requests.internal.RequestStore;
-import org.commonweal.requests.internal.Routing;
 import org.commonweal.requests.internal.TrackingNumbers;
-import org.commonweal.requests.internal.photos.CleanPhoto;
-import org.commonweal.requests.internal.photos.PhotoSanitizer;
-import org.commonweal.requests.internal.photos.RejectedPhoto;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What citizens do with requests: submit, follow, add information, support, rate, reopen. */
 @Service
 public class CitizenRequests {
-
-    private static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-    private static final int MAX_PHOTO_PIXELS = 50_000_000;
 
     /** The stored request, whether it was new, and the key for its receipt (anonymous requesters only). */
     public record Submission(ServiceRequest request, boolean repeated, @Nullable String citizenKey) {
@@ -56,30 +43,24 @@ public class CitizenRequests {
         }
     }
 
+    private final SubmittingRequest submitting;
     private final Categories categories;
-    private final Routing routing;
     private final RequestJournal journal;
     private final RequestStore store;
     private final PhotoStore photos;
     private final DeadlineClock deadlines;
     private final RequestSettings settings;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final TrackingNumbers trackingNumbers = new TrackingNumbers();
-    private final PhotoSanitizer sanitizer = new PhotoSanitizer(MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS);
-    private final SecureRandom random = new SecureRandom();
 
-    CitizenRequests(Categories categories, Routing routing, RequestJournal journal, PhotoStore photos,
-                    DeadlineClock deadlines, RequestSettings settings, ApplicationEventPublisher events,
-                    TransactionTemplate transactions) {
+    CitizenRequests(SubmittingRequest submitting, Categories categories, RequestJournal journal, PhotoStore photos,
+                    DeadlineClock deadlines, RequestSettings settings, TransactionTemplate transactions) {
+        this.submitting = submitting;
         this.categories = categories;
-        this.routing = routing;
         this.journal = journal;
         this.store = journal.store();
         this.photos = photos;
         this.deadlines = deadlines;
         this.settings = settings;
-        this.events = events;
         this.transactions = transactions;
     }
 
@@ -89,101 +70,7 @@ public class CitizenRequests {
      * the request stored the first time.
      */
     public Submission submit(NewRequest input) {
-        Category category = categories.get(input.serviceCode());
-        String description = RequestRules.description(input.description());
-        String address = RequestRules.address(input.address());
-        RequestRules.location(category, address, input.lat(), input.lon());
-        Map<String, List<String>> attributes = RequestRules.attributes(category, input.attributes());
-        RequestRules.Contact contact = RequestRules.contact(input.citizenId() != null || input.clientId() != null,
-                input.contactName(), input.contactEmail(), input.contactPhone());
-        String idempotencyKey = Texts.clean(input.idempotencyKey());
-        Optional<ServiceRequest> earlier = earlierSubmission(input, description, idempotencyKey);
-        if (earlier.isPresent()) {
-            return new Submission(earlier.get(), true, null);
-        }
-        List<CleanPhoto> cleaned = cleanPhotos(input.photos());
-
-        Routing.Route route = routing.route(category, input.lat(), input.lon());
-        Instant now = journal.now();
-        String citizenKey = input.citizenId() == null && input.clientId() == null ? randomKey() : null;
-        for (int attempt = 0; ; attempt++) {
-            ServiceRequest request = new ServiceRequest(UUID.randomUUID(), trackingNumbers.next(), category.code(),
-                    description, address, input.lat(), input.lon(), route.districtCode(), attributes,
-                    route.departmentId() == null ? RequestStatus.UNROUTED : RequestStatus.SUBMITTED, null,
-                    route.departmentId(), null, 0, input.citizenId(), contact.name(), contact.email(), contact.phone(),
-                    input.namePublic(), input.source(), now, now, deadlines.responseDue(category, now),
-                    deadlines.resolutionDue(category, now), null, null, null, null, null, 0, null, null, null, null, 0, 0);
-            try {
-                transactions.executeWithoutResult(status -> store(request, input, idempotencyKey, citizenKey, cleaned, category));
-                return new Submission(request, false, citizenKey);
-            } catch (DuplicateKeyException e) {
-                // Either a concurrent POST with the same idempotency key won, or (once in 10^15) a tracking number repeated.
-                if (idempotencyKey != null && input.clientId() != null) {
-                    Optional<ServiceRequest> winner = store.byIdempotencyKey(input.clientId(), idempotencyKey);
-                    if (winner.isPresent()) {
-                        return new Submission(winner.get(), true, null);
-                    }
-                }
-                if (attempt >= 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private void store(ServiceRequest request, NewRequest input, @Nullable String idempotencyKey,
-                       @Nullable String citizenKey, List<CleanPhoto> cleaned, Category category) {
-        store.insert(request, new RequestStore.Secrets(input.clientId(), idempotencyKey,
-                citizenKey == null ? null : RequestJournal.sha256(citizenKey), randomKey()));
-        for (CleanPhoto photo : cleaned) {
-            photos.add(request.id(), photo, request.submittedAt());
-        }
-        Actor actor = input.clientId() != null ? new Actor(input.citizenId(), input.clientId(), "")
-                : input.citizenId() != null ? Actor.person(input.citizenId()) : Actor.ANONYMOUS;
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("digest", RequestJournal.sha256(request.description()));
-        if (request.districtCode() != null) {
-            details.put("district", request.districtCode());
-        }
-        if (request.departmentId() != null) {
-            details.put("department", journal.identifier(request.departmentId()));
-        }
-        journal.record(request, Kind.SUBMITTED, null, true, actor, null, details);
-        events.publishEvent(new RequestSubmitted(request.id(), request.trackingNumber(), category.code(),
-                request.departmentId(), request.districtCode(), request.submittedAt()));
-    }
-
-    private Optional<ServiceRequest> earlierSubmission(NewRequest input, String description, @Nullable String key) {
-        if (input.clientId() == null) {
-            return Optional.empty();
-        }
-        if (key != null) {
-            return store.byIdempotencyKey(input.clientId(), key);
-        }
-        return store.recentIdentical(input.clientId(), input.serviceCode(), description, input.lat(), input.lon(),
-                journal.now().minus(settings.duplicateWindow()));
-    }
-
-    private List<CleanPhoto> cleanPhotos(List<NewRequest.Photo> uploads) {
-        if (uploads.size() > settings.maxPhotos()) {
-            throw new RequestRefused(RequestsErrorCode.TOO_MANY_PHOTOS,
-                    "Attach at most " + settings.maxPhotos() + " photos", settings.maxPhotos());
-        }
-        List<CleanPhoto> cleaned = new ArrayList<>();
-        for (NewRequest.Photo upload : uploads) {
-            try {
-                cleaned.add(sanitizer.clean(upload.bytes()));
-            } catch (RejectedPhoto e) {
-                throw new RequestRefused(RequestsErrorCode.PHOTO_REJECTED, e.getMessage(), e.reason().name());
-            }
-        }
-        return cleaned;
-    }
-
-    private String randomKey() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return submitting.submit(input);
     }
 
     // ---- following a request -----------------------------------------------------------------
