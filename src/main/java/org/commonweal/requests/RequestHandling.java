@@ -181,6 +181,25 @@ public class RequestHandling {
         return overdue.size();
     }
 
+    /** Closes answered requests nobody rated or reopened within the reopening window. */
+    public int closeUnrated() {
+        Instant now = now();
+        List<ServiceRequest> answered = store.list("status = 'RESOLVED' AND resolved_at <= ? ORDER BY resolved_at LIMIT 500",
+                RequestStore.ts(now.minus(java.time.Duration.ofDays(settings.reopenDays()))));
+        for (ServiceRequest request : answered) {
+            transactions.executeWithoutResult(status -> {
+                int changed = store.jdbc().sql("UPDATE requests_request SET status = 'CLOSED', closed_at = ?,"
+                                + " updated_at = ?, version = version + 1 WHERE id = ? AND status = 'RESOLVED'")
+                        .params(RequestStore.ts(now), RequestStore.ts(now), request.id()).update();
+                if (changed == 1) {
+                    journal.record(store.byId(request.id()).orElseThrow(), Kind.CLOSED, null, true, Actor.SYSTEM,
+                            null, Map.of());
+                }
+            });
+        }
+        return answered.size();
+    }
+
     /** Whether this person may act on the request now (for showing or hiding the action forms). */
     public boolean mayHandle(ServiceRequest request, CommonwealUser user) {
         return user.organisationId() != null && (user.organisationId().equals(request.departmentId())

@@ -276,6 +276,22 @@ class RequestLifecycleIntegrationTest {
         }
 
         @Test
+        void anAnswerLeftUnratedClosesAfterTheReopeningWindow() {
+            ServiceRequest request = submitStreetlight().request();
+            handling.resolve(request.trackingNumber(), urbanStaff, 0, "修好了");
+            clock.advance(Duration.ofDays(6));
+            handling.closeUnrated();
+            assertThat(citizens.get(request.trackingNumber()).status()).isEqualTo(RequestStatus.RESOLVED);
+
+            clock.advance(Duration.ofDays(2));
+            handling.closeUnrated();
+            ServiceRequest closed = citizens.get(request.trackingNumber());
+            assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
+            assertThat(closed.rating()).isNull();
+            assertThat(evidenceTypes(request.trackingNumber())).contains("requests.closed");
+        }
+
+        @Test
         void aSignedInCitizenSupportsARequestOnce() {
             ServiceRequest request = submitStreetlight().request();
             UUID zhao = RequestFixtures.citizenId(jdbc, "citizen.zhao");
