@@ -29,6 +29,8 @@ CREATE TABLE requests_request (
     source               text NOT NULL,
     client_id            uuid,
     idempotency_key      text,
+    -- SHA-256 of what a client sent (category, text, place): finds a resent POST with one index probe
+    fingerprint          text,
     submitted_at         timestamptz NOT NULL,
     updated_at           timestamptz NOT NULL,
     response_due         timestamptz NOT NULL,
@@ -57,7 +59,7 @@ CREATE INDEX requests_by_updated ON requests_request (updated_at DESC);
 CREATE INDEX requests_by_service ON requests_request (service_code, submitted_at DESC);
 CREATE INDEX requests_by_citizen ON requests_request (citizen_id, submitted_at DESC) WHERE citizen_id IS NOT NULL;
 CREATE INDEX requests_open_by_place ON requests_request (service_code, lat, lon) WHERE status NOT IN ('RESOLVED', 'CLOSED');
-CREATE INDEX requests_recent_by_client ON requests_request (client_id, submitted_at DESC) WHERE client_id IS NOT NULL;
+CREATE INDEX requests_resent ON requests_request (client_id, fingerprint, submitted_at DESC) WHERE client_id IS NOT NULL;
 CREATE INDEX requests_transfers_waiting ON requests_request (transfer_to_id) WHERE transfer_to_id IS NOT NULL;
 
 -- Everything that happened to a request, in order: the citizen's timeline and the Open311 updates.

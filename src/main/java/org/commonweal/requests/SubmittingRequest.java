@@ -75,7 +75,9 @@ class SubmittingRequest {
         RequestRules.Contact contact = RequestRules.contact(input.citizenId() != null || input.clientId() != null,
                 input.contactName(), input.contactEmail(), input.contactPhone());
         String idempotencyKey = Texts.clean(input.idempotencyKey());
-        Optional<ServiceRequest> earlier = earlierSubmission(input, description, idempotencyKey);
+        String fingerprint = input.clientId() == null ? null : RequestJournal.sha256(String.join("\n", category.code(),
+                description, String.valueOf(input.lat()), String.valueOf(input.lon())));
+        Optional<ServiceRequest> earlier = earlierSubmission(input, fingerprint, idempotencyKey);
         if (earlier.isPresent()) {
             return new CitizenRequests.Submission(earlier.get(), true, null);
         }
@@ -92,7 +94,9 @@ class SubmittingRequest {
                     input.namePublic(), input.source(), now, now, deadlines.responseDue(category, now),
                     deadlines.resolutionDue(category, now), null, null, null, null, null, 0, null, null, null, null, 0, 0);
             try {
-                transactions.executeWithoutResult(status -> store(request, input, idempotencyKey, citizenKey, cleaned, category));
+                RequestStore.Secrets secrets = new RequestStore.Secrets(input.clientId(), idempotencyKey, fingerprint,
+                        citizenKey == null ? null : RequestJournal.sha256(citizenKey), randomKey());
+                transactions.executeWithoutResult(status -> store(request, input, secrets, cleaned, category));
                 return new CitizenRequests.Submission(request, false, citizenKey);
             } catch (DuplicateKeyException e) {
                 // Either a concurrent POST with the same idempotency key won, or (once in 10^15) a tracking number repeated.
@@ -109,10 +113,9 @@ class SubmittingRequest {
         }
     }
 
-    private void store(ServiceRequest request, NewRequest input, @Nullable String idempotencyKey,
-                       @Nullable String citizenKey, List<CleanPhoto> cleaned, Category category) {
-        store.insert(request, new RequestStore.Secrets(input.clientId(), idempotencyKey,
-                citizenKey == null ? null : RequestJournal.sha256(citizenKey), randomKey()));
+    private void store(ServiceRequest request, NewRequest input, RequestStore.Secrets secrets, List<CleanPhoto> cleaned,
+                       Category category) {
+        store.insert(request, secrets);
         for (CleanPhoto photo : cleaned) {
             photos.add(request.id(), photo, request.submittedAt());
         }
@@ -131,15 +134,14 @@ class SubmittingRequest {
                 request.departmentId(), request.districtCode(), request.submittedAt()));
     }
 
-    private Optional<ServiceRequest> earlierSubmission(NewRequest input, String description, @Nullable String key) {
-        if (input.clientId() == null) {
+    private Optional<ServiceRequest> earlierSubmission(NewRequest input, @Nullable String fingerprint, @Nullable String key) {
+        if (input.clientId() == null || fingerprint == null) {
             return Optional.empty();
         }
         if (key != null) {
             return store.byIdempotencyKey(input.clientId(), key);
         }
-        return store.recentIdentical(input.clientId(), input.serviceCode(), description, input.lat(), input.lon(),
-                journal.now().minus(settings.duplicateWindow()));
+        return store.recentIdentical(input.clientId(), fingerprint, journal.now().minus(settings.duplicateWindow()));
     }
 
     private List<CleanPhoto> cleanPhotos(List<NewRequest.Photo> uploads) {

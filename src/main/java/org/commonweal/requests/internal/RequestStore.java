@@ -46,21 +46,22 @@ public class RequestStore {
     }
 
     /** What is stored beside a new request but never shown with it. */
-    public record Secrets(@Nullable UUID clientId, @Nullable String idempotencyKey, @Nullable String citizenKeyHash,
-                          String token) {
+    public record Secrets(@Nullable UUID clientId, @Nullable String idempotencyKey, @Nullable String fingerprint,
+                          @Nullable String citizenKeyHash, String token) {
     }
 
     public void insert(ServiceRequest r, Secrets secrets) {
         jdbc.sql("INSERT INTO requests_request (id, tracking_number, service_code, description, address, lat, lon,"
                         + " district_code, attributes, status, department_id, citizen_id, contact_name, contact_email,"
                         + " contact_phone, name_public, source, client_id, idempotency_key, submitted_at, updated_at,"
-                        + " response_due, resolution_due, citizen_key_hash, token)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " response_due, resolution_due, citizen_key_hash, token, fingerprint)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.id(), r.trackingNumber(), r.serviceCode(), r.description(), r.address(), r.lat(), r.lon(),
                         r.districtCode(), json.writeValueAsString(r.attributes()), r.status().name(), r.departmentId(),
                         r.citizenId(), r.contactName(), r.contactEmail(), r.contactPhone(), r.namePublic(), r.source(),
                         secrets.clientId(), secrets.idempotencyKey(), ts(r.submittedAt()), ts(r.updatedAt()),
-                        ts(r.responseDue()), ts(r.resolutionDue()), secrets.citizenKeyHash(), secrets.token())
+                        ts(r.responseDue()), ts(r.resolutionDue()), secrets.citizenKeyHash(), secrets.token(),
+                        secrets.fingerprint())
                 .update();
     }
 
@@ -105,12 +106,10 @@ public class RequestStore {
     }
 
     /** The same report from the same client within the replay window: a resent POST, not a new request. */
-    public Optional<ServiceRequest> recentIdentical(UUID clientId, String serviceCode, String description,
-                                                    @Nullable Double lat, @Nullable Double lon, Instant since) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_request WHERE client_id = ? AND service_code = ?"
-                        + " AND description = ? AND lat IS NOT DISTINCT FROM ? AND lon IS NOT DISTINCT FROM ?"
+    public Optional<ServiceRequest> recentIdentical(UUID clientId, String fingerprint, Instant since) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM requests_request WHERE client_id = ? AND fingerprint = ?"
                         + " AND submitted_at >= ? ORDER BY submitted_at LIMIT 1")
-                .params(clientId, serviceCode, description, lat, lon, ts(since)).query(this::map).optional();
+                .params(clientId, fingerprint, ts(since)).query(this::map).optional();
     }
 
     public List<ServiceRequest> list(String where, Object... params) {
