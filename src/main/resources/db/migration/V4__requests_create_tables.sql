@@ -57,6 +57,11 @@ CREATE INDEX requests_unrouted ON requests_request (submitted_at) WHERE status =
 CREATE INDEX requests_by_submitted ON requests_request (submitted_at DESC, id);
 CREATE INDEX requests_by_updated ON requests_request (updated_at DESC);
 CREATE INDEX requests_by_service ON requests_request (service_code, submitted_at DESC);
+-- open requests are a few per cent of all: lists of them need their own order
+CREATE INDEX requests_open_by_service ON requests_request (service_code, submitted_at DESC)
+    WHERE status IN ('IN_PROGRESS', 'SUBMITTED', 'UNROUTED', 'WAITING_FOR_CITIZEN');
+CREATE INDEX requests_open_by_submitted ON requests_request (submitted_at DESC)
+    WHERE status IN ('IN_PROGRESS', 'SUBMITTED', 'UNROUTED', 'WAITING_FOR_CITIZEN');
 CREATE INDEX requests_by_citizen ON requests_request (citizen_id, submitted_at DESC) WHERE citizen_id IS NOT NULL;
 CREATE INDEX requests_open_by_place ON requests_request (service_code, lat, lon) WHERE status NOT IN ('RESOLVED', 'CLOSED');
 CREATE INDEX requests_resent ON requests_request (client_id, fingerprint, submitted_at DESC) WHERE client_id IS NOT NULL;

@@ -102,6 +102,11 @@ public class CitizenRequests {
         return photos.of(request.id());
     }
 
+    /** The first photo of each request that has one, by request id. */
+    public Map<UUID, UUID> firstPhotos(List<ServiceRequest> requests) {
+        return photos.firstOf(requests.stream().map(ServiceRequest::id).toList());
+    }
+
     public Optional<PhotoStore.StoredPhoto> photo(UUID id) {
         return photos.find(id);
     }

@@ -56,7 +56,11 @@ public class RequestQueries {
             where.add("tracking_number = ANY (?)");
             params.add(search.trackingNumbers().toArray(String[]::new));
         }
-        if (!search.serviceCodes().isEmpty()) {
+        if (search.serviceCodes().size() == 1) {
+            // one code compares plainly, so the index on (service_code, submitted_at) also gives the order
+            where.add("service_code = ?");
+            params.add(search.serviceCodes().iterator().next());
+        } else if (!search.serviceCodes().isEmpty()) {
             where.add("service_code = ANY (?)");
             params.add(search.serviceCodes().toArray(String[]::new));
         }
@@ -95,7 +99,8 @@ public class RequestQueries {
         }
         if (search.clock() != null) {
             Timestamp now = Timestamp.from(clock.instant());
-            where.add("status IN ('UNROUTED', 'SUBMITTED', 'IN_PROGRESS')");
+            // the running clocks; within the partial index of open requests (a department has no unrouted ones)
+            where.add("status IN ('IN_PROGRESS', 'SUBMITTED')");
             switch (search.clock()) {
                 case OVERDUE -> {
                     where.add("resolution_due <= ?");

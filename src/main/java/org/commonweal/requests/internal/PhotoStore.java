@@ -35,6 +35,19 @@ public class PhotoStore {
                 .param(requestId).query(UUID.class).list();
     }
 
+    /** The first photo of each of the requests that has one, in one query (for lists). */
+    public java.util.Map<UUID, UUID> firstOf(java.util.Collection<UUID> requestIds) {
+        java.util.Map<UUID, UUID> first = new java.util.HashMap<>();
+        if (requestIds.isEmpty()) {
+            return first;
+        }
+        store.jdbc().sql("SELECT DISTINCT ON (request_id) request_id, id FROM requests_photo WHERE request_id = ANY (?)"
+                        + " ORDER BY request_id, at, id")
+                .param(requestIds.toArray(UUID[]::new))
+                .query((rs, n) -> first.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        return first;
+    }
+
     public Optional<StoredPhoto> find(UUID id) {
         return store.jdbc().sql("SELECT id, request_id, media_type, bytes FROM requests_photo WHERE id = ?").param(id)
                 .query((rs, n) -> new StoredPhoto(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),

@@ -62,8 +62,9 @@ class RequestDocuments {
      */
     Items requests(List<ServiceRequest> requests, Locale locale, boolean extensions) {
         Map<UUID, String> agencies = new HashMap<>();
+        Map<UUID, UUID> photos = citizenRequests.firstPhotos(requests);
         return new Items("request", requests.stream().map(request -> {
-            Fields fields = request(request, locale, agencies);
+            Fields fields = request(request, locale, agencies, photos);
             if (extensions) {
                 addExtensions(fields, request, locale);
             }
@@ -71,7 +72,7 @@ class RequestDocuments {
         }).toList());
     }
 
-    private Fields request(ServiceRequest request, Locale locale, Map<UUID, String> agencies) {
+    private Fields request(ServiceRequest request, Locale locale, Map<UUID, String> agencies, Map<UUID, UUID> photos) {
         Optional<Category> category = categories.find(request.serviceCode());
         boolean inFull = isPublic(request);
         return new Fields()
@@ -90,8 +91,7 @@ class RequestDocuments {
                 .put("address", inFull ? request.address() : null)
                 .put("lat", inFull ? request.lat() : null)
                 .put("long", inFull ? request.lon() : null)
-                .put("media_url", inFull ? citizenRequests.photos(request).stream().findFirst()
-                        .map(photo -> photoUrl + photo).orElse(null) : null);
+                .put("media_url", inFull && photos.containsKey(request.id()) ? photoUrl + photos.get(request.id()) : null);
     }
 
     /** Whether the request is about a place, so anyone may read it in full; unknown categories count as personal. */
