@@ -311,9 +311,8 @@ public class RequestsBenchmark {
             System.out.printf("  the replay check of a new POST, with %,d requests of this client in the last 10 minutes:%n", window);
             try (Connection db = new RequestsData(app).connect()) {
                 System.out.print(ReadLatencies.explain(db, new ReadLatencies.Explained("SELECT " + RequestStore.COLUMNS
-                        + " FROM requests_request WHERE client_id = ? AND service_code = ? AND description = ?"
-                        + " AND lat IS NOT DISTINCT FROM ? AND lon IS NOT DISTINCT FROM ? AND submitted_at >= ?"
-                        + " ORDER BY submitted_at LIMIT 1", client, "noise", "a report never sent before", 30.2, 120.1,
+                        + " FROM requests_request WHERE client_id = ? AND fingerprint = ? AND submitted_at >= ?"
+                        + " ORDER BY submitted_at LIMIT 1", client, "sha256:a-report-never-sent-before",
                         Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))))));
             } catch (java.sql.SQLException e) {
                 System.out.println("  (could not explain: " + e.getMessage() + ")");
