@@ -45,21 +45,6 @@ public class RequestsBenchmark {
     static final double TARGET_REPORT_MILLIS = 3_000;
     static final Duration RUN_WARM_UP = Duration.ofSeconds(3);
 
-    /**
-     * With {@code REQUESTS_BENCH_PROPOSALS=true} the run first applies the schema changes this
-     * benchmark proposes (not yet in the migrations), to measure them against a run without.
-     */
-    static final boolean PROPOSALS = Boolean.parseBoolean(System.getenv("REQUESTS_BENCH_PROPOSALS"));
-    static final List<String> PROPOSED_DDL = List.of(
-            // the replay check (RequestStore.recentIdentical) finds an identical description at once,
-            // instead of reading every request of the client's last ten minutes
-            "CREATE INDEX IF NOT EXISTS requests_recent_by_description ON requests_request USING hash (description)"
-                    + " WHERE client_id IS NOT NULL",
-            // Open311 lists of open requests (and the public list of open ones) read only open requests,
-            // newest first, instead of every request of the window
-            "CREATE INDEX IF NOT EXISTS requests_open_by_submitted ON requests_request (submitted_at DESC, id)"
-                    + " WHERE status NOT IN ('RESOLVED', 'CLOSED')");
-
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         long stored = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
@@ -76,9 +61,6 @@ public class RequestsBenchmark {
             System.out.printf("%nRequests benchmark: %d s per POST run, %,d generated requests, %d cores, %s, load average %s%n",
                     seconds, stored, Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
             Bench bench = new Bench(app, table);
-            if (PROPOSALS) {
-                bench.applyProposals();
-            }
             bench.posts(Duration.ofSeconds(seconds));
             bench.evidence();
             new RequestsData(app).add(stored);
@@ -115,16 +97,6 @@ public class RequestsBenchmark {
             this.apiKey = app.getBean(ApiTokens.class).issue(client, "Requests benchmark", admin).secret();
             this.load = new PostLoad(port);
             this.pool = app.getBean(com.zaxxer.hikari.HikariDataSource.class);
-        }
-
-        void applyProposals() {
-            System.out.println("\nWITH THE PROPOSED SCHEMA CHANGES (REQUESTS_BENCH_PROPOSALS=true):");
-            for (String ddl : PROPOSED_DDL) {
-                System.out.println("  " + ddl);
-                jdbc.sql(ddl).update();
-            }
-            table.add("(this run has the proposed indexes)", "", String.join(", ", PROPOSED_DDL.stream()
-                    .map(ddl -> ddl.replaceAll(".* EXISTS (\\S+) ON .*", "$1")).toList()), "");
         }
 
         // ---- Open311 POSTs against the bare insert ------------------------------------------------
