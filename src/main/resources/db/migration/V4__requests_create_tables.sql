@@ -50,12 +50,12 @@ CREATE TABLE requests_request (
     version              integer NOT NULL DEFAULT 0,
     UNIQUE (client_id, idempotency_key)
 );
-CREATE INDEX requests_by_department ON requests_request (department_id, status, resolution_due);
+-- a department's answered requests, newest first (its open ones use the partial index below)
+CREATE INDEX requests_by_department ON requests_request (department_id, submitted_at DESC);
 CREATE INDEX requests_open_by_department ON requests_request (department_id, resolution_due, id)
     WHERE status IN ('IN_PROGRESS', 'SUBMITTED', 'WAITING_FOR_CITIZEN');
 CREATE INDEX requests_unrouted ON requests_request (submitted_at) WHERE status = 'UNROUTED';
 CREATE INDEX requests_by_submitted ON requests_request (submitted_at DESC, id);
-CREATE INDEX requests_by_updated ON requests_request (updated_at DESC);
 CREATE INDEX requests_by_service ON requests_request (service_code, submitted_at DESC);
 -- open requests are a few per cent of all: lists of them need their own order
 CREATE INDEX requests_open_by_service ON requests_request (service_code, submitted_at DESC)

@@ -93,10 +93,6 @@ public class RequestQueries {
         if (search.escalated()) {
             where.add("escalated_at IS NOT NULL AND status IN ('SUBMITTED', 'IN_PROGRESS')");
         }
-        if (search.updatedSince() != null) {
-            where.add("updated_at >= ?");
-            params.add(Timestamp.from(search.updatedSince()));
-        }
         if (search.clock() != null) {
             Timestamp now = Timestamp.from(clock.instant());
             // the running clocks; within the partial index of open requests (a department has no unrouted ones)

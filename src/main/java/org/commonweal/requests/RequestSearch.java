@@ -21,13 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param clock only requests whose deadline clock stands so (OVERDUE, DUE_SOON) at {@code now}
  * @param transferTo only requests waiting to be taken over by this department
  * @param escalated only requests escalated for being overdue
- * @param updatedSince only requests changed at or after
  */
 public record RequestSearch(Set<String> trackingNumbers, Set<String> serviceCodes, Set<RequestStatus> statuses,
                             @Nullable Instant submittedFrom, @Nullable Instant submittedBefore,
                             @Nullable UUID departmentId, @Nullable String districtCode,
                             ServiceRequest.@Nullable Clock clock, @Nullable UUID transferTo, boolean escalated,
-                            @Nullable Instant updatedSince, Order order, int page, int pageSize) {
+                            Order order, int page, int pageSize) {
 
     public enum Order { NEWEST_FIRST, DEADLINE_FIRST }
 
@@ -41,13 +40,13 @@ public record RequestSearch(Set<String> trackingNumbers, Set<String> serviceCode
     }
 
     public static RequestSearch all() {
-        return new RequestSearch(Set.of(), Set.of(), Set.of(), null, null, null, null, null, null, false, null,
+        return new RequestSearch(Set.of(), Set.of(), Set.of(), null, null, null, null, null, null, false,
                 Order.NEWEST_FIRST, 1, 50);
     }
 
     public RequestSearch withPage(int page, int pageSize) {
         return new RequestSearch(trackingNumbers, serviceCodes, statuses, submittedFrom, submittedBefore, departmentId,
-                districtCode, clock, transferTo, escalated, updatedSince, order, page, pageSize);
+                districtCode, clock, transferTo, escalated, order, page, pageSize);
     }
 
     /** One page of results and whether another follows. */

@@ -83,13 +83,13 @@ class RequestsController {
             Set<String> trackingNumbers = ids.stream().map(TrackingNumbers::normalise).flatMap(Optional::stream)
                     .collect(Collectors.toSet());
             return trackingNumbers.isEmpty() ? Optional.empty() : Optional.of(new RequestSearch(trackingNumbers,
-                    Set.of(), Set.of(), null, null, null, null, null, null, false, null,
+                    Set.of(), Set.of(), null, null, null, null, null, null, false,
                     RequestSearch.Order.NEWEST_FIRST, 1, MAX_PAGE_SIZE));
         }
         DateWindow window = DateWindow.of(request, clock.instant(), documents.zone());
         return Optional.of(new RequestSearch(Set.of(), Set.copyOf(Params.list(Params.text(request, "service_code"))),
                 statuses(Params.text(request, "status")), window.start(), window.until(), null, null, null, null,
-                false, null, RequestSearch.Order.NEWEST_FIRST, Params.whole(request, "page", 1, MAX_PAGE),
+                false, RequestSearch.Order.NEWEST_FIRST, Params.whole(request, "page", 1, MAX_PAGE),
                 Params.whole(request, "page_size", MAX_PAGE_SIZE, MAX_PAGE_SIZE)));
     }
 

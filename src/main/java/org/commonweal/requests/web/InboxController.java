@@ -90,18 +90,17 @@ class InboxController {
         java.util.UUID department = user.organisationId();
         return switch (view) {
             case OPEN -> new RequestSearch(Set.of(), categories, OPEN, null, null, department, inDistrict, null, null,
-                    false, null, RequestSearch.Order.DEADLINE_FIRST, page, PAGE_SIZE);
+                    false, RequestSearch.Order.DEADLINE_FIRST, page, PAGE_SIZE);
             case DUE_SOON, OVERDUE -> new RequestSearch(Set.of(), categories, Set.of(), null, null, department, inDistrict,
-                    view == View.OVERDUE ? ServiceRequest.Clock.OVERDUE : ServiceRequest.Clock.DUE_SOON, null, false,
-                    null, RequestSearch.Order.DEADLINE_FIRST, page, PAGE_SIZE);
+                    view == View.OVERDUE ? ServiceRequest.Clock.OVERDUE : ServiceRequest.Clock.DUE_SOON, null, false, RequestSearch.Order.DEADLINE_FIRST, page, PAGE_SIZE);
             case TRANSFERS -> new RequestSearch(Set.of(), categories, Set.of(), null, null, null, inDistrict, null,
-                    department, false, null, RequestSearch.Order.DEADLINE_FIRST, page, PAGE_SIZE);
+                    department, false, RequestSearch.Order.DEADLINE_FIRST, page, PAGE_SIZE);
             case ESCALATED -> new RequestSearch(Set.of(), categories, Set.of(), null, null, department, inDistrict, null,
-                    null, true, null, RequestSearch.Order.DEADLINE_FIRST, page, PAGE_SIZE);
+                    null, true, RequestSearch.Order.DEADLINE_FIRST, page, PAGE_SIZE);
             case UNROUTED -> new RequestSearch(Set.of(), categories, Set.of(RequestStatus.UNROUTED), null, null, null,
-                    inDistrict, null, null, false, null, RequestSearch.Order.NEWEST_FIRST, page, PAGE_SIZE);
+                    inDistrict, null, null, false, RequestSearch.Order.NEWEST_FIRST, page, PAGE_SIZE);
             case CLOSED -> new RequestSearch(Set.of(), categories, Set.of(RequestStatus.RESOLVED, RequestStatus.CLOSED),
-                    null, null, department, inDistrict, null, null, false, null, RequestSearch.Order.NEWEST_FIRST, page,
+                    null, null, department, inDistrict, null, null, false, RequestSearch.Order.NEWEST_FIRST, page,
                     PAGE_SIZE);
         };
     }

@@ -46,7 +46,7 @@ class PublicRequestsController {
         };
         int pageNumber = PageNumbers.parse(page, MAX_PAGE);
         RequestSearch search = new RequestSearch(Set.of(), chosenCategory.isEmpty() ? Set.of() : Set.of(chosenCategory),
-                statuses, null, null, null, chosenDistrict.isEmpty() ? null : chosenDistrict, null, null, false, null,
+                statuses, null, null, null, chosenDistrict.isEmpty() ? null : chosenDistrict, null, null, false,
                 RequestSearch.Order.NEWEST_FIRST, pageNumber, PAGE_SIZE);
         RequestSearch.Results results = queries.search(search);
         model.addAttribute("results", results);
