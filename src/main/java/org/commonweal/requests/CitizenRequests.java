@@ -30,10 +30,6 @@ public class CitizenRequests {
      */
     public record Requester(@Nullable UUID citizenId, @Nullable String key, @Nullable UUID clientId) {
 
-        public static Requester citizen(UUID citizenId) {
-            return new Requester(citizenId, null, null);
-        }
-
         public static Requester withKey(@Nullable String key) {
             return new Requester(null, key, null);
         }

@@ -39,16 +39,6 @@ public record RequestSearch(Set<String> trackingNumbers, Set<String> serviceCode
         }
     }
 
-    public static RequestSearch all() {
-        return new RequestSearch(Set.of(), Set.of(), Set.of(), null, null, null, null, null, null, false,
-                Order.NEWEST_FIRST, 1, 50);
-    }
-
-    public RequestSearch withPage(int page, int pageSize) {
-        return new RequestSearch(trackingNumbers, serviceCodes, statuses, submittedFrom, submittedBefore, departmentId,
-                districtCode, clock, transferTo, escalated, order, page, pageSize);
-    }
-
     /** One page of results and whether another follows. */
     public record Results(List<ServiceRequest> requests, boolean hasMore) {
     }

@@ -1,6 +1,5 @@
 package org.commonweal.requests.web;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -24,7 +23,6 @@ import org.commonweal.requests.internal.PhotoStore;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
