@@ -167,18 +167,8 @@ public class RequestHandling {
         Instant now = now();
         List<ServiceRequest> overdue = store.list("status IN ('SUBMITTED', 'IN_PROGRESS') AND escalated_at IS NULL"
                 + " AND resolution_due <= ? ORDER BY resolution_due LIMIT 500", RequestStore.ts(now));
-        for (ServiceRequest request : overdue) {
-            transactions.executeWithoutResult(status -> {
-                int changed = store.jdbc().sql("UPDATE requests_request SET escalated_at = ?, version = version + 1"
-                                + " WHERE id = ? AND escalated_at IS NULL")
-                        .params(RequestStore.ts(now), request.id()).update();
-                if (changed == 1) {
-                    journal.record(store.byId(request.id()).orElseThrow(), Kind.ESCALATED, null, false, Actor.SYSTEM,
-                            null, Map.of());
-                }
-            });
-        }
-        return overdue.size();
+        return changeEach(overdue, "escalated_at = :now, version = version + 1 WHERE id = :id AND escalated_at IS NULL",
+                Kind.ESCALATED, false);
     }
 
     /** Closes answered requests nobody rated or reopened within the reopening window. */
@@ -186,18 +176,27 @@ public class RequestHandling {
         Instant now = now();
         List<ServiceRequest> answered = store.list("status = 'RESOLVED' AND resolved_at <= ? ORDER BY resolved_at LIMIT 500",
                 RequestStore.ts(now.minus(java.time.Duration.ofDays(settings.reopenDays()))));
-        for (ServiceRequest request : answered) {
+        return changeEach(answered, "status = 'CLOSED', closed_at = :now, updated_at = :now,"
+                + " version = version + 1 WHERE id = :id AND status = 'RESOLVED'", Kind.CLOSED, true);
+    }
+
+    /**
+     * The clock's changes, one request per transaction, at {@code :now} to the request {@code :id};
+     * the condition in {@code change} makes a second run change nothing.
+     */
+    private int changeEach(List<ServiceRequest> requests, String change, Kind kind, boolean isPublic) {
+        Instant now = now();
+        for (ServiceRequest request : requests) {
             transactions.executeWithoutResult(status -> {
-                int changed = store.jdbc().sql("UPDATE requests_request SET status = 'CLOSED', closed_at = ?,"
-                                + " updated_at = ?, version = version + 1 WHERE id = ? AND status = 'RESOLVED'")
-                        .params(RequestStore.ts(now), RequestStore.ts(now), request.id()).update();
+                int changed = store.jdbc().sql("UPDATE requests_request SET " + change)
+                        .param("now", RequestStore.ts(now)).param("id", request.id()).update();
                 if (changed == 1) {
-                    journal.record(store.byId(request.id()).orElseThrow(), Kind.CLOSED, null, true, Actor.SYSTEM,
-                            null, Map.of());
+                    journal.record(store.byId(request.id()).orElseThrow(), kind, null, isPublic, Actor.SYSTEM, null,
+                            Map.of());
                 }
             });
         }
-        return answered.size();
+        return requests.size();
     }
 
     /** Whether this person may act on the request now (for showing or hiding the action forms). */

@@ -40,9 +40,7 @@ public class RequestQueries {
 
     /** Public updates changed after a moment, oldest first (Open311 servicerequestupdates). */
     public List<RequestUpdate> publicUpdatesSince(Instant start, Instant end, int limit) {
-        return store.jdbc().sql("SELECT id, request_id, kind, status, note, public, actor_id, department_id,"
-                        + " to_department, at FROM requests_update WHERE public AND at >= ? AND at < ? ORDER BY at, seq LIMIT ?")
-                .params(Timestamp.from(start), Timestamp.from(end), limit).query(RequestStore::mapUpdate).list();
+        return store.publicUpdatesBetween(start, end, limit);
     }
 
     public Optional<ServiceRequest> byId(java.util.UUID id) {

@@ -1,9 +1,7 @@
 package org.commonweal.requests;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import java.util.UUID;
 import org.commonweal.requests.RequestJournal.Actor;
 import org.commonweal.requests.RequestUpdate.Kind;
 import org.commonweal.requests.internal.PhotoStore;
+import org.commonweal.requests.internal.RandomKeys;
 import org.commonweal.requests.internal.RequestStore;
 import org.commonweal.requests.internal.Routing;
 import org.commonweal.requests.internal.TrackingNumbers;
@@ -45,7 +44,6 @@ class SubmittingRequest {
     private final TransactionTemplate transactions;
     private final TrackingNumbers trackingNumbers = new TrackingNumbers();
     private final PhotoSanitizer sanitizer = new PhotoSanitizer(MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS);
-    private final SecureRandom random = new SecureRandom();
 
     SubmittingRequest(Categories categories, Routing routing, RequestJournal journal, PhotoStore photos,
                       DeadlineClock deadlines, RequestSettings settings, ApplicationEventPublisher events,
@@ -85,7 +83,7 @@ class SubmittingRequest {
 
         Routing.Route route = routing.route(category, input.lat(), input.lon());
         Instant now = journal.now();
-        String citizenKey = input.citizenId() == null && input.clientId() == null ? randomKey() : null;
+        String citizenKey = input.citizenId() == null && input.clientId() == null ? RandomKeys.next() : null;
         for (int attempt = 0; ; attempt++) {
             ServiceRequest request = new ServiceRequest(UUID.randomUUID(), trackingNumbers.next(), category.code(),
                     description, address, input.lat(), input.lon(), route.districtCode(), attributes,
@@ -95,7 +93,7 @@ class SubmittingRequest {
                     deadlines.resolutionDue(category, now), null, null, null, null, null, 0, null, null, null, null, 0, 0);
             try {
                 RequestStore.Secrets secrets = new RequestStore.Secrets(input.clientId(), idempotencyKey, fingerprint,
-                        citizenKey == null ? null : RequestJournal.sha256(citizenKey), randomKey());
+                        citizenKey == null ? null : RequestJournal.sha256(citizenKey), RandomKeys.next());
                 transactions.executeWithoutResult(status -> store(request, input, secrets, cleaned, category));
                 return new CitizenRequests.Submission(request, false, citizenKey);
             } catch (DuplicateKeyException e) {
@@ -158,11 +156,5 @@ class SubmittingRequest {
             }
         }
         return cleaned;
-    }
-
-    private String randomKey() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -59,6 +59,12 @@ class RequestPagesIntegrationTest {
     record Receipt(String number, String key) {
     }
 
+    /** Reports a street light through the form, as a person without an account. */
+    private static Receipt report(WebSession citizen, String description) {
+        citizen.get("/requests/new/streetlight");
+        return receiptOf(citizen.post("/requests/new/streetlight", streetlightForm(description)));
+    }
+
     private static Receipt receiptOf(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
         String location = URLDecoder.decode(response.headers().firstValue("Location").orElseThrow(), StandardCharsets.UTF_8);
@@ -81,8 +87,7 @@ class RequestPagesIntegrationTest {
         @Test
         void anAnonymousCitizenGetsATrackingNumberAndAPrivateLink() {
             WebSession citizen = new WebSession(port);
-            citizen.get("/requests/new/streetlight");
-            Receipt receipt = receiptOf(citizen.post("/requests/new/streetlight", streetlightForm("路灯不亮 <script>alert(1)</script>")));
+            Receipt receipt = report(citizen, "路灯不亮 <script>alert(1)</script>");
 
             String page = citizen.get("/requests/" + receipt.number() + "?submitted&key=" + receipt.key()).body();
             assertThat(page).contains(receipt.number(), "您的诉求已提交", "补充情况", "&lt;script&gt;alert(1)&lt;/script&gt;")
@@ -130,8 +135,7 @@ class RequestPagesIntegrationTest {
         @Test
         void aRatingMustBeOneOfTheThree() {
             WebSession citizen = new WebSession(port);
-            citizen.get("/requests/new/streetlight");
-            Receipt receipt = receiptOf(citizen.post("/requests/new/streetlight", streetlightForm("灯不亮")));
+            Receipt receipt = report(citizen, "灯不亮");
             WebSession staff = WebSession.signedIn(port, "staff.urban", DEMO_PASSWORD);
             staff.get("/department/requests/" + receipt.number());
             staff.post("/department/requests/" + receipt.number() + "/resolve", Map.of("version", "0", "text", "修好了"));
@@ -192,8 +196,7 @@ class RequestPagesIntegrationTest {
         @Test
         void staffTakeItUpAndAnswerAndTheCitizenRatesIt() {
             WebSession citizen = new WebSession(port);
-            citizen.get("/requests/new/streetlight");
-            Receipt receipt = receiptOf(citizen.post("/requests/new/streetlight", streetlightForm("第三根路灯不亮")));
+            Receipt receipt = report(citizen, "第三根路灯不亮");
 
             WebSession staff = WebSession.signedIn(port, "staff.urban", DEMO_PASSWORD);
             assertThat(staff.get("/department/requests").body()).contains(receipt.number());
@@ -220,8 +223,7 @@ class RequestPagesIntegrationTest {
         @Test
         void aStaleFormIsRefusedWithAConflict() {
             WebSession citizen = new WebSession(port);
-            citizen.get("/requests/new/streetlight");
-            Receipt receipt = receiptOf(citizen.post("/requests/new/streetlight", streetlightForm("灯不亮")));
+            Receipt receipt = report(citizen, "灯不亮");
             WebSession staff = WebSession.signedIn(port, "staff.urban", DEMO_PASSWORD);
             staff.get("/department/requests/" + receipt.number());
             staff.post("/department/requests/" + receipt.number() + "/accept", Map.of("version", "0", "text", ""));
@@ -235,8 +237,7 @@ class RequestPagesIntegrationTest {
         @Test
         void anotherDepartmentCannotSeeOrAct() {
             WebSession citizen = new WebSession(port);
-            citizen.get("/requests/new/streetlight");
-            Receipt receipt = receiptOf(citizen.post("/requests/new/streetlight", streetlightForm("灯不亮")));
+            Receipt receipt = report(citizen, "灯不亮");
             WebSession transport = WebSession.signedIn(port, "staff.transport", DEMO_PASSWORD);
 
             assertThat(transport.get("/department/requests/" + receipt.number()).statusCode()).isEqualTo(403);
@@ -248,8 +249,7 @@ class RequestPagesIntegrationTest {
         @Test
         void someoneWithoutTheKeyCannotRate() {
             WebSession citizen = new WebSession(port);
-            citizen.get("/requests/new/streetlight");
-            Receipt receipt = receiptOf(citizen.post("/requests/new/streetlight", streetlightForm("灯不亮")));
+            Receipt receipt = report(citizen, "灯不亮");
             WebSession stranger = new WebSession(port);
             stranger.get("/requests/" + receipt.number());
             HttpResponse<String> response = stranger.post("/requests/" + receipt.number() + "/information",

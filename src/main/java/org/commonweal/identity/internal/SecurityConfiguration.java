@@ -130,7 +130,7 @@ class SecurityConfiguration {
         if (tileUrl.isBlank()) {
             return "";
         }
-        // scheme and host of the template; Leaflet's subdomain placeholder {s} becomes a CSP wildcard
+        // scheme and host of the template; Leaflet's subdomain variable {s} becomes a CSP wildcard
         java.util.regex.Matcher origin = java.util.regex.Pattern.compile("^(https?://[^/?#]+)").matcher(tileUrl);
         if (!origin.find()) {
             throw new IllegalArgumentException("commonweal.requests.map-tile-url must start with http:// or https://");

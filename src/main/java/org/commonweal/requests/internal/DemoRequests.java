@@ -1,11 +1,8 @@
 package org.commonweal.requests.internal;
 
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,7 +48,6 @@ public class DemoRequests {
     private final RequestSettings settings;
     private final Clock clock;
     private final TrackingNumbers trackingNumbers = new TrackingNumbers();
-    private final SecureRandom tokens = new SecureRandom();
 
     DemoRequests(Categories categories, Routing routing, WorkingCalendar calendar, RequestStore store,
                  Organisations organisations, Ledger ledger, RequestSettings settings, Clock clock) {
@@ -131,25 +127,15 @@ public class DemoRequests {
                 null, namePublic, "web", submitted, life.updatedAt(), life.responseDue(), life.resolutionDue(),
                 life.firstResponse(), life.pausedAt(), life.escalatedAt(), life.resolvedAt(), life.closedAt(), 0,
                 life.rating(), life.solved(), null, null, random.nextInt(8) == 0 ? 1 + random.nextInt(5) : 0, 0);
-        store.insert(request, new RequestStore.Secrets(null, null, null, null, token()));
+        store.insert(request, new RequestStore.Secrets(null, null, null, null, RandomKeys.next()));
         store.jdbc().sql("UPDATE requests_request SET status_notes = ?, transfer_count = ?, first_response_at = ?,"
                         + " paused_at = ?, escalated_at = ?, resolved_at = ?, closed_at = ?, rating = ?, rated_solved = ?,"
                         + " rated_at = ?, support_count = ? WHERE id = ?")
-                .params(request.statusNotes(), request.transferCount(), ts(life.firstResponse()), ts(life.pausedAt()),
-                        ts(life.escalatedAt()), ts(life.resolvedAt()), ts(life.closedAt()),
-                        life.rating() == null ? null : life.rating().name(), life.solved(), ts(life.ratedAt()),
+                .params(request.statusNotes(), request.transferCount(), RequestStore.tsOrNull(life.firstResponse()), RequestStore.tsOrNull(life.pausedAt()),
+                        RequestStore.tsOrNull(life.escalatedAt()), RequestStore.tsOrNull(life.resolvedAt()), RequestStore.tsOrNull(life.closedAt()),
+                        life.rating() == null ? null : life.rating().name(), life.solved(), RequestStore.tsOrNull(life.ratedAt()),
                         request.supportCount(), request.id())
                 .update();
         life.updates(request.id(), department).forEach(store::addUpdate);
-    }
-
-    private String token() {
-        byte[] bytes = new byte[18];
-        tokens.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static @org.jspecify.annotations.Nullable Timestamp ts(@org.jspecify.annotations.Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

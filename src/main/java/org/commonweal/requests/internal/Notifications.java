@@ -1,12 +1,14 @@
 package org.commonweal.requests.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.commonweal.requests.RequestSettings;
 import org.commonweal.requests.ServiceRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class Notifications {
 
     public record Notification(UUID id, String trackingNumber, String recipient, String subject, String body,
-                               java.time.Instant createdAt, java.time.@org.jspecify.annotations.Nullable Instant sentAt) {
+                               Instant createdAt, @Nullable Instant sentAt) {
     }
 
     private final RequestStore store;

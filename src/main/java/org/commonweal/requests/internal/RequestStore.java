@@ -30,6 +30,9 @@ public class RequestStore {
             + " resolved_at, closed_at, reopen_count, rating, rated_solved, rating_comment, merged_into,"
             + " support_count, version";
 
+    private static final String UPDATE_COLUMNS = "SELECT id, request_id, kind, status, note, public, actor_id,"
+            + " department_id, to_department, at FROM requests_update";
+
     private static final TypeReference<Map<String, List<String>>> ATTRIBUTES = new TypeReference<>() {
     };
 
@@ -126,13 +129,18 @@ public class RequestStore {
     }
 
     public List<RequestUpdate> updates(UUID requestId, boolean publicOnly) {
-        return jdbc.sql("SELECT id, request_id, kind, status, note, public, actor_id, department_id, to_department, at"
-                        + " FROM requests_update WHERE request_id = ?" + (publicOnly ? " AND public" : "")
+        return jdbc.sql(UPDATE_COLUMNS + " WHERE request_id = ?" + (publicOnly ? " AND public" : "")
                         + " ORDER BY seq")
                 .param(requestId).query(RequestStore::mapUpdate).list();
     }
 
-    public static RequestUpdate mapUpdate(ResultSet rs, int row) throws SQLException {
+    /** Public updates made in [start, end), oldest first (Open311 servicerequestupdates). */
+    public List<RequestUpdate> publicUpdatesBetween(Instant start, Instant end, int limit) {
+        return jdbc.sql(UPDATE_COLUMNS + " WHERE public AND at >= ? AND at < ? ORDER BY at, seq LIMIT ?")
+                .params(ts(start), ts(end), limit).query(RequestStore::mapUpdate).list();
+    }
+
+    private static RequestUpdate mapUpdate(ResultSet rs, int row) throws SQLException {
         return new RequestUpdate(rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class),
                 RequestUpdate.Kind.valueOf(rs.getString("kind")), RequestStatus.valueOf(rs.getString("status")),
                 rs.getString("note"), rs.getBoolean("public"), rs.getObject("actor_id", UUID.class),
@@ -163,7 +171,7 @@ public class RequestStore {
         return Timestamp.from(instant);
     }
 
-    public static @Nullable Timestamp ts(@Nullable Instant instant, boolean nullable) {
+    public static @Nullable Timestamp tsOrNull(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 

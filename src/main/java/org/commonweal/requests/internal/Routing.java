@@ -3,12 +3,14 @@ package org.commonweal.requests.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.commonweal.identity.District;
 import org.commonweal.identity.Districts;
 import org.commonweal.identity.Organisation;
 import org.commonweal.identity.OrganisationRegistered;
@@ -34,7 +36,8 @@ public class Routing {
     public record Route(@Nullable UUID departmentId, @Nullable String districtCode) {
     }
 
-    private record Snapshot(Map<String, Organisation> departmentsByCode, DistrictMap districts, Instant readAt) {
+    private record Snapshot(Map<String, Organisation> departmentsByCode, List<District> districtList,
+                            DistrictMap districts, Instant readAt) {
     }
 
     private final Organisations organisations;
@@ -60,6 +63,11 @@ public class Routing {
         return new Route(department == null ? null : department.id(), district);
     }
 
+    /** The city's districts, as last read (pages list them on every view). */
+    public List<District> districts() {
+        return current().districtList();
+    }
+
     /** The 12345 centre whose staff route by hand what could not be routed. */
     public Optional<Organisation> supervisor() {
         return Optional.ofNullable(current().departmentsByCode().get(settings.supervisorDepartment()));
@@ -77,7 +85,8 @@ public class Routing {
         if (current == null || current.readAt().plus(REFRESH).isBefore(now)) {
             Map<String, Organisation> byCode = organisations.departments().stream()
                     .collect(Collectors.toMap(o -> o.identifier().memberCode(), Function.identity(), (a, b) -> a));
-            current = new Snapshot(byCode, new DistrictMap(districts.all(), json), now);
+            List<District> all = districts.all();
+            current = new Snapshot(byCode, all, new DistrictMap(all, json), now);
             snapshot = current;
         }
         return current;

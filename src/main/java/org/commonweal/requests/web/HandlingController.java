@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.identity.CommonwealUser;
-import org.commonweal.identity.Districts;
 import org.commonweal.identity.Organisations;
 import org.commonweal.ledger.Ledger;
 import org.commonweal.platform.web.FormErrors;
@@ -16,6 +15,7 @@ import org.commonweal.requests.RequestHandling;
 import org.commonweal.requests.RequestRefused;
 import org.commonweal.requests.RequestsErrorCode;
 import org.commonweal.requests.ServiceRequest;
+import org.commonweal.requests.internal.Routing;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -37,18 +37,18 @@ class HandlingController {
     private final RequestHandling handling;
     private final Categories categories;
     private final Organisations organisations;
-    private final Districts districts;
+    private final Routing routing;
     private final Ledger ledger;
     private final MessageSource messages;
     private final Clock clock;
 
     HandlingController(CitizenRequests citizens, RequestHandling handling, Categories categories,
-                       Organisations organisations, Districts districts, Ledger ledger, MessageSource messages, Clock clock) {
+                       Organisations organisations, Routing routing, Ledger ledger, MessageSource messages, Clock clock) {
         this.citizens = citizens;
         this.handling = handling;
         this.categories = categories;
         this.organisations = organisations;
-        this.districts = districts;
+        this.routing = routing;
         this.ledger = ledger;
         this.messages = messages;
         this.clock = clock;
@@ -90,8 +90,8 @@ class HandlingController {
 
     private ServiceRequest visible(String number, CommonwealUser user) {
         ServiceRequest request = citizens.get(number);
-        if (!handling.mayHandle(request, user) && !user.maySeeDepartment(request.departmentId() == null
-                ? new UUID(0, 0) : request.departmentId())) {
+        boolean seesDepartment = request.departmentId() != null && user.maySeeDepartment(request.departmentId());
+        if (!handling.mayHandle(request, user) && !seesDepartment) {
             throw new RequestRefused(RequestsErrorCode.NOT_YOUR_DEPARTMENT, "This request is not with your department");
         }
         return request;
@@ -113,7 +113,7 @@ class HandlingController {
         model.addAttribute("photos", citizens.photos(request));
         model.addAttribute("evidence", ledger.entriesAbout(request.trackingNumber()));
         model.addAttribute("departments", organisations.departments());
-        model.addAttribute("districts", districts.all());
+        model.addAttribute("districts", routing.districts());
         model.addAttribute("mine", user.organisationId() != null && user.organisationId().equals(request.departmentId()));
         model.addAttribute("transferToMe", user.organisationId() != null && user.organisationId().equals(request.transferToId()));
         model.addAttribute("supervisor", handling.isSupervisor(user));

@@ -3,7 +3,6 @@ package org.commonweal.requests.web;
 import java.util.Set;
 
 import org.commonweal.identity.CommonwealUser;
-import org.commonweal.identity.Districts;
 import org.commonweal.identity.Role;
 import org.commonweal.requests.Categories;
 import org.commonweal.requests.RequestHandling;
@@ -13,6 +12,7 @@ import org.commonweal.requests.RequestSearch;
 import org.commonweal.requests.RequestStatus;
 import org.commonweal.requests.RequestsErrorCode;
 import org.commonweal.requests.ServiceRequest;
+import org.commonweal.requests.internal.Routing;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,16 +36,16 @@ class InboxController {
     private final RequestQueries queries;
     private final RequestHandling handling;
     private final Categories categories;
-    private final Districts districts;
+    private final Routing routing;
     private final java.time.Clock clock;
 
-    InboxController(RequestQueries queries, RequestHandling handling, Categories categories, Districts districts,
+    InboxController(RequestQueries queries, RequestHandling handling, Categories categories, Routing routing,
                     java.time.Clock clock) {
         this.clock = clock;
         this.queries = queries;
         this.handling = handling;
         this.categories = categories;
-        this.districts = districts;
+        this.routing = routing;
     }
 
     @GetMapping("/department/requests")
@@ -58,7 +58,7 @@ class InboxController {
         boolean supervisor = handling.isSupervisor(user);
         View chosen = parse(view, supervisor);
         String chosenCategory = categories.find(category).map(c -> c.code()).orElse("");
-        String chosenDistrict = districts.all().stream().anyMatch(d -> d.code().equals(district)) ? district : "";
+        String chosenDistrict = routing.districts().stream().anyMatch(d -> d.code().equals(district)) ? district : "";
         int pageNumber = PageNumbers.parse(page, 1000);
         RequestSearch.Results results = queries.search(search(chosen, user, chosenCategory, chosenDistrict, pageNumber));
         model.addAttribute("views", supervisor ? View.values()
@@ -66,7 +66,7 @@ class InboxController {
         model.addAttribute("view", chosen.name());
         model.addAttribute("results", results);
         model.addAttribute("categories", categories.all());
-        model.addAttribute("districts", districts.all());
+        model.addAttribute("districts", routing.districts());
         model.addAttribute("category", chosenCategory);
         model.addAttribute("district", chosenDistrict);
         model.addAttribute("pageNumber", pageNumber);

@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.commonweal.identity.District;
-import org.commonweal.identity.Districts;
 import org.commonweal.requests.Categories;
 import org.commonweal.requests.RequestSettings;
 import org.commonweal.requests.ServiceRequest;
+import org.commonweal.requests.internal.Routing;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,21 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class MapData {
 
-    private final Districts districts;
+    private final Routing routing;
     private final RequestSettings settings;
     private final JsonMapper json;
     private final Categories categories;
 
-    MapData(Districts districts, RequestSettings settings, JsonMapper json, Categories categories) {
+    MapData(Routing routing, RequestSettings settings, JsonMapper json, Categories categories) {
         this.categories = categories;
-        this.districts = districts;
+        this.routing = routing;
         this.settings = settings;
         this.json = json;
     }
 
     String of(List<ServiceRequest> requests, Locale locale, java.util.function.Function<ServiceRequest, String> label) {
         List<Map<String, Object>> areas = new ArrayList<>();
-        for (District district : districts.all()) {
+        for (District district : routing.districts()) {
             areas.add(Map.of("name", district.name(locale), "geometry", json.readTree(district.boundaryGeoJson())));
         }
         List<Map<String, Object>> markers = new ArrayList<>();

@@ -3,11 +3,11 @@ package org.commonweal.requests.web;
 import java.util.Locale;
 import java.util.Set;
 
-import org.commonweal.identity.Districts;
 import org.commonweal.requests.Categories;
 import org.commonweal.requests.RequestQueries;
 import org.commonweal.requests.RequestSearch;
 import org.commonweal.requests.RequestStatus;
+import org.commonweal.requests.internal.Routing;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +22,13 @@ class PublicRequestsController {
 
     private final RequestQueries queries;
     private final Categories categories;
-    private final Districts districts;
+    private final Routing routing;
     private final MapData maps;
 
-    PublicRequestsController(RequestQueries queries, Categories categories, Districts districts, MapData maps) {
+    PublicRequestsController(RequestQueries queries, Categories categories, Routing routing, MapData maps) {
         this.queries = queries;
         this.categories = categories;
-        this.districts = districts;
+        this.routing = routing;
         this.maps = maps;
     }
 
@@ -37,7 +37,7 @@ class PublicRequestsController {
                 @RequestParam(defaultValue = "") String district, @RequestParam(defaultValue = "1") String page,
                 Model model, Locale locale) {
         String chosenCategory = categories.find(category).map(c -> c.code()).orElse("");
-        String chosenDistrict = districts.all().stream().anyMatch(d -> d.code().equals(district)) ? district : "";
+        String chosenDistrict = routing.districts().stream().anyMatch(d -> d.code().equals(district)) ? district : "";
         Set<RequestStatus> statuses = switch (status) {
             case "open" -> Set.of(RequestStatus.UNROUTED, RequestStatus.SUBMITTED, RequestStatus.IN_PROGRESS,
                     RequestStatus.WAITING_FOR_CITIZEN);
@@ -51,7 +51,7 @@ class PublicRequestsController {
         RequestSearch.Results results = queries.search(search);
         model.addAttribute("results", results);
         model.addAttribute("categories", categories.all());
-        model.addAttribute("districts", districts.all());
+        model.addAttribute("districts", routing.districts());
         model.addAttribute("category", chosenCategory);
         model.addAttribute("status", statuses.isEmpty() ? "" : status);
         model.addAttribute("district", chosenDistrict);

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.identity.CommonwealUser;
-import org.commonweal.identity.Districts;
 import org.commonweal.identity.Organisations;
 import org.commonweal.identity.Role;
 import org.commonweal.ledger.Ledger;
@@ -20,6 +19,7 @@ import org.commonweal.requests.RequestRefused;
 import org.commonweal.requests.RequestsErrorCode;
 import org.commonweal.requests.ServiceRequest;
 import org.commonweal.requests.internal.PhotoStore;
+import org.commonweal.requests.internal.Routing;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
@@ -46,17 +46,17 @@ class RequestPageController {
     private final RequestHandling handling;
     private final Categories categories;
     private final Organisations organisations;
-    private final Districts districts;
+    private final Routing routing;
     private final Ledger ledger;
     private final MessageSource messages;
 
     RequestPageController(CitizenRequests citizens, RequestHandling handling, Categories categories,
-                          Organisations organisations, Districts districts, Ledger ledger, MessageSource messages) {
+                          Organisations organisations, Routing routing, Ledger ledger, MessageSource messages) {
         this.citizens = citizens;
         this.handling = handling;
         this.categories = categories;
         this.organisations = organisations;
-        this.districts = districts;
+        this.routing = routing;
         this.ledger = ledger;
         this.messages = messages;
     }
@@ -118,7 +118,7 @@ class RequestPageController {
         PhotoStore.StoredPhoto photo = citizens.photo(id).orElseThrow(() -> new RequestRefused(
                 RequestsErrorCode.REQUEST_NOT_FOUND, "No such photo", id));
         ServiceRequest request = citizens.byId(photo.requestId());
-        if (!mayReadDetails(request, key, user)) {
+        if (!mayReadDetails(request, citizens.isRequester(request, requester(key, user)), user)) {
             throw new RequestRefused(RequestsErrorCode.NOT_YOUR_REQUEST, "This photo belongs to a personal request");
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.mediaType()))
@@ -162,7 +162,7 @@ class RequestPageController {
         boolean requester = citizens.isRequester(request, requester(key, user));
         model.addAttribute("request", request);
         model.addAttribute("category", category);
-        model.addAttribute("details", mayReadDetails(request, key, user));
+        model.addAttribute("details", mayReadDetails(request, requester, user));
         model.addAttribute("requester", requester);
         model.addAttribute("key", requester ? key : null);
         model.addAttribute("submitted", submitted);
@@ -170,7 +170,7 @@ class RequestPageController {
         model.addAttribute("photos", citizens.photos(request));
         model.addAttribute("evidence", ledger.entriesAbout(request.trackingNumber()));
         model.addAttribute("department", request.departmentId() == null ? null : organisations.find(request.departmentId()).orElse(null));
-        model.addAttribute("district", request.districtCode() == null ? null : districts.all().stream()
+        model.addAttribute("district", request.districtCode() == null ? null : routing.districts().stream()
                 .filter(d -> d.code().equals(request.districtCode())).findFirst().orElse(null));
         model.addAttribute("maySupport", user != null && user.has(Role.CITIZEN) && !requester && request.status().isOpen());
         model.addAttribute("errors", errors);
@@ -178,9 +178,9 @@ class RequestPageController {
         return "requests/show";
     }
 
-    private boolean mayReadDetails(ServiceRequest request, @Nullable String key, @Nullable CommonwealUser user) {
+    private boolean mayReadDetails(ServiceRequest request, boolean requester, @Nullable CommonwealUser user) {
         return categories.get(request.serviceCode()).location()
-                || citizens.isRequester(request, requester(key, user))
+                || requester
                 || user != null && (handling.mayHandle(request, user) || user.has(Role.AUDITOR));
     }
 
