@@ -138,7 +138,8 @@ public class Datastore {
 
     /** One page of rows matching the query; refuses unknown columns and values of the wrong type. */
     public Page query(UUID resourceId, DatastoreQuery query) {
-        return retryingIfReplaced(() -> {
+        // one transaction: the table is locked from the first read, so rows and total come from the same load
+        return retryingIfReplaced(() -> readOnly.execute(status -> {
             LoadedTable table = tables.find(resourceId).orElseThrow(() -> DatastoreRefused.notLoaded(resourceId));
             int limit = Math.min(query.limit(), DatastoreQuery.MAX_LIMIT);
             checkPaging(limit, query.offset());
@@ -151,7 +152,7 @@ public class Datastore {
                 total = plan.filtered() ? jdbc.queryForObject(plan.countSql(), Long.class, parameters) : table.info().rowCount();
             }
             return new Page(plan.fields(), records, total, limit, query.offset());
-        });
+        }));
     }
 
     /**
@@ -159,40 +160,53 @@ public class Datastore {
      * to the sink as it is read from the database, in constant memory.
      */
     public void export(UUID resourceId, DatastoreQuery query, ExportSink sink) throws IOException {
-        LoadedTable table = tables.find(resourceId).orElseThrow(() -> DatastoreRefused.notLoaded(resourceId));
         checkPaging(query.limit(), query.offset());
-        QueryPlan plan = new QueryPlan(table.table(), table.info().columns(), query);
-        List<Column> fields = plan.fields();
-        sink.start(fields);
         try {
-            readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
-                PreparedStatement statement = connection.prepareStatement(
-                        plan.selectSql(query.limit(), query.offset(), query.limit() < Integer.MAX_VALUE));
-                statement.setFetchSize(2000);
-                List<Object> parameters = plan.parameters();
-                for (int i = 0; i < parameters.size(); i++) {
-                    statement.setObject(i + 1, parameters.get(i));
-                }
-                return statement;
-            }, rs -> {
-                List<@Nullable Object> values = new ArrayList<>(fields.size());
-                for (int i = 0; i < fields.size(); i++) {
-                    values.add(value(fields.get(i), rs, i + 1));
-                }
-                try {
-                    sink.row(values);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            retryingIfReplaced(() -> readOnly.execute(status -> {
+                LoadedTable table = tables.find(resourceId).orElseThrow(() -> DatastoreRefused.notLoaded(resourceId));
+                QueryPlan plan = new QueryPlan(table.table(), table.info().columns(), query);
+                // hold the table before writing anything, so a reload cannot drop it mid-export
+                jdbc.execute("LOCK TABLE " + table.table() + " IN ACCESS SHARE MODE");
+                stream(plan, query, sink);
+                return null;
             }));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
+    private void stream(QueryPlan plan, DatastoreQuery query, ExportSink sink) {
+        List<Column> fields = plan.fields();
+        try {
+            sink.start(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    plan.selectSql(query.limit(), query.offset(), query.limit() < Integer.MAX_VALUE));
+            statement.setFetchSize(2000);
+            List<Object> parameters = plan.parameters();
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return statement;
+        }, rs -> {
+            List<@Nullable Object> values = new ArrayList<>(fields.size());
+            for (int i = 0; i < fields.size(); i++) {
+                values.add(value(fields.get(i), rs, i + 1));
+            }
+            try {
+                sink.row(values);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Columns, the first rows as display text, and a chart if there is a category and a number to plot. */
     public Preview preview(UUID resourceId, int rows) {
-        return retryingIfReplaced(() -> {
+        return retryingIfReplaced(() -> readOnly.execute(status -> {
             LoadedTable table = tables.find(resourceId).orElseThrow(() -> DatastoreRefused.notLoaded(resourceId));
             List<Column> columns = table.info().columns();
             DatastoreQuery first = DatastoreQuery.all().withPage(Math.clamp(rows, 0, PREVIEW_MAX_ROWS), 0)
@@ -207,7 +221,7 @@ public class Datastore {
                 return line;
             });
             return new Preview(columns, cells, table.info().rowCount(), chart(table));
-        });
+        }));
     }
 
     /** Removes the resource's table, if it has one. */
