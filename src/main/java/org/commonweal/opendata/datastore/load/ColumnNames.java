@@ -46,8 +46,8 @@ public final class ColumnNames {
     static String clean(String label) {
         StringBuilder out = new StringBuilder(label.length());
         label.strip().codePoints()
-                .filter(c -> !Character.isISOControl(c) && c != '"' && c != '\uFEFF' && Character.getType(c) != Character.FORMAT)
                 .map(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) ? '_' : c)
+                .filter(c -> !Character.isISOControl(c) && c != '"' && Character.getType(c) != Character.FORMAT)
                 .forEach(out::appendCodePoint);
         String cleaned = out.toString().replaceAll("_{2,}", "_").replaceAll("^_+|_+$", "");
         return cut(cleaned, MAX_BYTES);

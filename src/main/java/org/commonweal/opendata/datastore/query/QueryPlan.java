@@ -171,6 +171,7 @@ public final class QueryPlan {
         }
         String row = "lower(concat_ws(' ', " + String.join(", ", cells) + "))";
         for (String word : words) {
+            refuseNul(word, "q");
             and("strpos(" + row + ", ?) > 0");
             whereParameters.add(word);
         }
@@ -225,6 +226,7 @@ public final class QueryPlan {
 
     /** A filter value read as the column's type, to bind as a parameter. */
     static Object typed(Column column, String value, String parameter) {
+        refuseNul(value, parameter);
         String v = value.strip();
         try {
             return switch (column.type()) {
@@ -242,6 +244,13 @@ public final class QueryPlan {
             };
             throw DatastoreRefused.parameter(DatastoreErrorCode.VALUE_INVALID, parameter,
                     "\"" + printable(value) + "\" is not " + expected + ", which field \"" + column.id() + "\" holds.");
+        }
+    }
+
+    /** No table holds a NUL character, and PostgreSQL refuses one in a parameter. */
+    private static void refuseNul(String value, String parameter) {
+        if (value.indexOf('\0') >= 0) {
+            throw DatastoreRefused.parameter(DatastoreErrorCode.VALUE_INVALID, parameter, "values cannot contain a NUL character.");
         }
     }
 

@@ -3,16 +3,23 @@ package org.commonweal.opendata.datastore.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.opendata.datastore.Column;
 import org.commonweal.opendata.datastore.Datastore;
+import org.commonweal.opendata.datastore.DatastoreErrorCode;
 import org.commonweal.opendata.datastore.DatastoreQuery;
 import org.commonweal.opendata.datastore.DatastoreRefused;
 import org.commonweal.opendata.datastore.ExportSink;
+import org.commonweal.platform.web.Problems;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +35,12 @@ class DatastoreDownloadController {
 
     private final Datastore datastore;
     private final ResourceGate gate;
+    private final Problems problems;
 
-    DatastoreDownloadController(Datastore datastore, ResourceGate gate) {
+    DatastoreDownloadController(Datastore datastore, ResourceGate gate, Problems problems) {
         this.datastore = datastore;
         this.gate = gate;
+        this.problems = problems;
     }
 
     @GetMapping("/data/datastore/{resourceId}.csv")
@@ -54,7 +63,13 @@ class DatastoreDownloadController {
         if (resourceId == null || !gate.mayRead(resourceId, request)) {
             throw DatastoreRefused.notLoaded(resourceId == null ? new UUID(0, 0) : resourceId);
         }
-        SearchParameters parameters = SearchParameters.fromQueryString(request.getParameterMap());
+        SearchParameters parameters;
+        try {
+            parameters = SearchParameters.fromQueryString(request.getParameterMap());
+        } catch (IllegalStateException e) {
+            throw DatastoreRefused.parameter(DatastoreErrorCode.PARAMETER_INVALID, "query",
+                    "The query string is not valid UTF-8 once %-decoded.");
+        }
         DatastoreQuery query = parameters.query(Integer.MAX_VALUE, Integer.MAX_VALUE).withIncludeTotal(false);
         ExportSink[] sink = new ExportSink[1];
         datastore.export(resourceId, query, new ExportSink() {
@@ -77,6 +92,13 @@ class DatastoreDownloadController {
             case JsonExport json -> json.finish();
             default -> throw new IllegalStateException("unknown export format");
         }
+    }
+
+    /** Thrown when anything (an interceptor, this controller) first reads a query string that is not UTF-8. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(HttpServletRequest request, Locale locale) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problems.of(DatastoreErrorCode.PARAMETER_INVALID, "The query string is not valid UTF-8 once %-decoded.", request, locale));
     }
 
     private static @Nullable UUID parse(String text) {

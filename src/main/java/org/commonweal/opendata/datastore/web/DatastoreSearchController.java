@@ -17,6 +17,7 @@ import org.commonweal.opendata.datastore.DatastoreRefused;
 import org.commonweal.opendata.datastore.Page;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,12 +46,32 @@ class DatastoreSearchController {
 
     @GetMapping({"/api/3/action/datastore_search", "/api/action/datastore_search"})
     ResponseEntity<Map<String, Object>> searchByQueryString(HttpServletRequest request) {
-        return search(SearchParameters.fromQueryString(request.getParameterMap()), request);
+        try {
+            return search(SearchParameters.fromQueryString(request.getParameterMap()), request);
+        } catch (IllegalStateException e) {
+            return unreadableQueryString(request);
+        }
+    }
+
+    /** Thrown when anything (an interceptor, this controller) first reads a query string that is not UTF-8. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Map<String, Object>> undecodable(HttpServletRequest request) {
+        return unreadableQueryString(request);
+    }
+
+    /** Tomcat refuses to decode a query string that is not UTF-8 when the parameters are first read. */
+    private static ResponseEntity<Map<String, Object>> unreadableQueryString(HttpServletRequest request) {
+        return CkanResponse.badRequest(request, ACTION, "Bad request - the query string is not valid UTF-8 once %-decoded.");
     }
 
     @PostMapping({"/api/3/action/datastore_search", "/api/action/datastore_search"})
     ResponseEntity<Map<String, Object>> searchByJsonBody(@RequestBody(required = false) @Nullable String body, HttpServletRequest request) {
         SearchParameters parameters;
+        try {
+            request.getParameterMap();
+        } catch (IllegalStateException e) {
+            return unreadableQueryString(request);
+        }
         try {
             parameters = body == null && request.getContentType() != null && !request.getContentType().contains("json")
                     ? SearchParameters.fromQueryString(request.getParameterMap())

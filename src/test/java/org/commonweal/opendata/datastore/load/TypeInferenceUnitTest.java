@@ -1,0 +1,53 @@
+package org.commonweal.opendata.datastore.load;
+
+import org.commonweal.opendata.datastore.ColumnType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TypeInferenceUnitTest {
+
+    static ColumnType typeOf(String... values) {
+        TypeInference inference = new TypeInference();
+        for (String value : values) {
+            inference.accept(value);
+        }
+        return inference.type();
+    }
+
+    @Test
+    void narrowsFromIntegerToDecimalToText() {
+        assertThat(typeOf("1", "-20", " 3 ", "")).isEqualTo(ColumnType.INTEGER);
+        assertThat(typeOf("1", "2.5", "-0.25", "1e3")).isEqualTo(ColumnType.DECIMAL);
+        assertThat(typeOf("1", "2.5", "n/a")).isEqualTo(ColumnType.TEXT);
+    }
+
+    @Test
+    void keepsCodesWithLeadingZerosAndGroupedNumbersAsText() {
+        assertThat(typeOf("007", "123")).isEqualTo(ColumnType.TEXT);
+        assertThat(typeOf("1,234")).isEqualTo(ColumnType.TEXT);
+        assertThat(typeOf("+5")).isEqualTo(ColumnType.TEXT);
+        assertThat(typeOf("NaN")).isEqualTo(ColumnType.TEXT);
+        assertThat(typeOf("12345678901234567890")).as("beyond 64 bits").isEqualTo(ColumnType.DECIMAL);
+    }
+
+    @Test
+    void readsOnlyRealIsoDatesAsDates() {
+        assertThat(typeOf("2026-01-31", "2024-02-29")).isEqualTo(ColumnType.DATE);
+        assertThat(typeOf("2026-02-30")).isEqualTo(ColumnType.TEXT);
+        assertThat(typeOf("0000-01-01")).isEqualTo(ColumnType.TEXT);
+        assertThat(typeOf("2026/01/31")).isEqualTo(ColumnType.TEXT);
+        assertThat(typeOf("2026-01-31", "5")).isEqualTo(ColumnType.TEXT);
+    }
+
+    @Test
+    void callsAColumnOfEmptyCellsText() {
+        assertThat(typeOf("", " ", "")).isEqualTo(ColumnType.TEXT);
+    }
+
+    @Test
+    void trimsOnlyTheSpacesPostgresqlIgnores() {
+        assertThat(TypeInference.trimSpace(" \t5\r\n")).isEqualTo("5");
+        assertThat(typeOf("\u30005")).as("ideographic space is not ignored by PostgreSQL").isEqualTo(ColumnType.TEXT);
+    }
+}
