@@ -23,6 +23,8 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,7 @@ class DatastoreTables {
 
     static final String SCHEMA = "datastore";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger log = LoggerFactory.getLogger(DatastoreTables.class);
 
     /** A resource's current table: its quoted, schema-qualified name and what it holds. */
     record LoadedTable(String table, TableInfo info) {
@@ -89,10 +92,12 @@ class DatastoreTables {
                 statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 statement.execute(createTable(table, columns));
             }
+            long started = System.nanoTime();
             try (InputStream in = Files.newInputStream(copyText)) {
                 connection.unwrap(PGConnection.class).getCopyAPI()
                         .copyIn("COPY " + table + " FROM STDIN (FORMAT text, FREEZE)", in, 256 * 1024);
             }
+            long copied = System.nanoTime();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ALTER TABLE " + table + " ADD PRIMARY KEY (_id)");
                 for (int i = 0; i < columns.size(); i++) {
@@ -102,6 +107,8 @@ class DatastoreTables {
                 }
                 statement.execute("ANALYZE " + table);
             }
+            log.info("Datastore table for resource {}: {} rows copied in {} ms, indexed and analysed in {} ms", resourceId, rows,
+                    (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
                 // a value PostgreSQL would not take for the inferred type; inference should prevent it
@@ -159,7 +166,8 @@ class DatastoreTables {
                 case INTEGER -> "bigint";
                 case DECIMAL -> "numeric";
                 case DATE -> "date";
-                case TEXT -> "text";
+                // byte order: fast to index and sort, and the same on every server whatever its locale
+                case TEXT -> "text COLLATE \"C\"";
             });
         }
         return sql.append(")").toString();

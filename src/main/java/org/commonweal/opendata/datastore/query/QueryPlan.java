@@ -184,8 +184,9 @@ public final class QueryPlan {
             column(key.column(), "sort");
             String sql = sql(key.column(), "sort");
             byRowId |= sql.equals("_id");
-            // empty cells sort last either way, as in a spreadsheet
-            keys.add(sql + (key.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+            // PostgreSQL's (and CKAN's) default places for empty cells: last ascending, first descending;
+            // other placements could not walk the column's index and would sort the whole table
+            keys.add(sql + (key.descending() ? " DESC" : ""));
         }
         if (!byRowId) {
             keys.add("_id");

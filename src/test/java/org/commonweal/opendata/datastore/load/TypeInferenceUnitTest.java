@@ -50,4 +50,21 @@ class TypeInferenceUnitTest {
         assertThat(TypeInference.trimSpace(" \t5\r\n")).isEqualTo("5");
         assertThat(typeOf("\u30005")).as("ideographic space is not ignored by PostgreSQL").isEqualTo(ColumnType.TEXT);
     }
+
+    @Test
+    void readsTheEdgesOfEachTypeAsPostgresqlWould() {
+        assertThat(TypeInference.isInteger("-0")).isTrue();
+        assertThat(TypeInference.isInteger("-")).isFalse();
+        assertThat(TypeInference.isInteger("999999999999999999")).isTrue();
+        assertThat(TypeInference.isInteger("1000000000000000000")).as("19 digits may overflow").isFalse();
+        assertThat(TypeInference.isDecimal("1.")).isFalse();
+        assertThat(TypeInference.isDecimal(".5")).isFalse();
+        assertThat(TypeInference.isDecimal("1e")).isFalse();
+        assertThat(TypeInference.isDecimal("-1.5E-12")).isTrue();
+        assertThat(TypeInference.isDecimal("1e123")).isFalse();
+        assertThat(TypeInference.isDate("2024-02-29")).isTrue();
+        assertThat(TypeInference.isDate("2023-02-29")).isFalse();
+        assertThat(TypeInference.isDate("2023-00-10")).isFalse();
+        assertThat(TypeInference.isDate("２０２３-01-10")).as("full-width digits").isFalse();
+    }
 }

@@ -33,7 +33,7 @@ class QueryPlanUnitTest {
                 .withSort(List.of(new DatastoreQuery.Sort("金额", true)))
                 .withFields(List.of("n", "区")));
         assertThat(plan.selectSql(10, 20, true)).isEqualTo("SELECT c3, c0 FROM datastore.\"t\" WHERE c0 IN (?, ?) AND c1 >= ? AND c1 < ?"
-                + " AND (c2 IS NULL OR c2 = ?) ORDER BY c1 DESC NULLS LAST, _id LIMIT 10 OFFSET 20");
+                + " AND (c2 IS NULL OR c2 = ?) ORDER BY c1 DESC, _id LIMIT 10 OFFSET 20");
         assertThat(plan.parameters()).containsExactly("东城", "西城", new BigDecimal("10"), new BigDecimal("20.5"), LocalDate.of(2026, 1, 5));
         assertThat(plan.filtered()).isTrue();
         assertThat(plan.fields()).extracting(Column::id).containsExactly("n", "区");
