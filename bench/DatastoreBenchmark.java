@@ -86,16 +86,20 @@ public class DatastoreBenchmark {
             System.out.printf("generated %s: %,d MB in %.1f s%n", csv.getFileName(), Files.size(csv) >> 20, seconds(generating));
 
             UUID resource = UUID.randomUUID();
+            double cpuBeforeLoad = cpuSeconds(data);
             long loading = System.nanoTime();
             LoadReport report;
             try (InputStream in = Files.newInputStream(csv)) {
                 report = datastore.load(resource, in, "bench.csv", done -> { });
             }
             double loadSeconds = seconds(loading);
+            double loadCpu = cpuSeconds(data) - cpuBeforeLoad;
             double rate = report.rows() / loadSeconds;
             System.out.printf("load: %,d rows in %.1f s = %,.0f rows/s (columns %s)%n", report.rows(), loadSeconds, rate,
                     report.columns().stream().map(c -> c.id() + ":" + c.type()).toList());
             summary.add(new String[]{"CSV load, rows/s (parse, COPY, indexes, swap)", fmt(TARGET_LOAD_ROWS_PER_SECOND), fmt(rate)});
+            summary.add(new String[]{"  CPU used by the load (app + PostgreSQL), s; rows per CPU-second", "",
+                    String.format("%.1f; %s", loadCpu, fmt(report.rows() / loadCpu))});
 
             double indexSeconds = indexCost(jdbc, resource, report.columns().size());
             summary.add(new String[]{"  of which building the indexes (redone alone), s", "", String.format("%.1f of %.1f", indexSeconds, loadSeconds)});
@@ -112,12 +116,16 @@ public class DatastoreBenchmark {
             }
             Latencies warm = queries(port, resource, clients, Math.max(3, seconds / 10));
             System.out.printf("warm-up: %,d queries%n", warm.count());
+            double cpuBeforeQueries = cpuSeconds(data);
             Latencies measured = queries(port, resource, clients, seconds);
+            double queryCpu = cpuSeconds(data) - cpuBeforeQueries;
             System.out.printf("datastore_search mix, %d clients, %d s: %,d queries, %.0f/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d%n",
                     clients, seconds, measured.count(), measured.count() / (double) seconds, measured.millis(0.5),
                     measured.millis(0.9), measured.millis(0.99), measured.millis(1.0), measured.errors());
             summary.add(new String[]{"datastore_search filtered + sorted, p99 ms (" + clients + " clients)", fmt(TARGET_QUERY_P99_MILLIS),
                     String.format("%.1f", measured.millis(0.99))});
+            summary.add(new String[]{"  CPU per query (app + PostgreSQL; the HTTP client excluded), ms", "",
+                    String.format("%.1f", queryCpu * 1000 / measured.count())});
             summary.add(new String[]{"  p50 ms / throughput queries/s / errors", "",
                     String.format("%.1f / %.0f / %d", measured.millis(0.5), measured.count() / (double) seconds, measured.errors())});
 
@@ -328,6 +336,39 @@ public class DatastoreBenchmark {
 
     static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /**
+     * CPU seconds used so far by this JVM and by the embedded PostgreSQL's processes (those whose
+     * command line names the benchmark's data directory): on a machine shared with other work, CPU
+     * per unit of work says more than wall-clock time.
+     */
+    static double cpuSeconds(Path data) {
+        record Proc(long pid, long parent, String command, long ticks) {
+        }
+        List<Proc> all = new ArrayList<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    String command = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
+                    String stat = Files.readString(process.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    all.add(new Proc(Long.parseLong(process.getFileName().toString()), Long.parseLong(fields[1]), command,
+                            Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
+                } catch (IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        // the JVM, the postmaster (its command line names the data directory) and its children, the backends
+        java.util.Set<Long> ours = new java.util.HashSet<>();
+        ours.add(ProcessHandle.current().pid());
+        all.stream().filter(p -> p.command().contains(data.toString())).forEach(p -> ours.add(p.pid()));
+        java.util.Set<Long> postmasters = java.util.Set.copyOf(ours);
+        all.stream().filter(p -> postmasters.contains(p.parent())).forEach(p -> ours.add(p.pid()));
+        return all.stream().filter(p -> ours.contains(p.pid())).mapToLong(Proc::ticks).sum() / 100.0;
     }
 
     static String loadAverage() {

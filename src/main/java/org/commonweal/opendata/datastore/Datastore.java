@@ -64,6 +64,7 @@ public class Datastore {
 
     private static final Logger log = LoggerFactory.getLogger(Datastore.class);
     private static final int PREVIEW_MAX_ROWS = 100;
+    private static final int COUNTS_REMEMBERED = 10_000;
     private static final int CHART_SAMPLE_ROWS = 1000;
 
     private final DatastoreTables tables;
@@ -73,6 +74,12 @@ public class Datastore {
     private final TransactionTemplate readOnly;
     private final Ledger ledger;
     private final Clock clock;
+    private final Map<CountKey, Long> counts = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CountKey, Long> eldest) {
+            return size() > COUNTS_REMEMBERED;
+        }
+    });
 
     Datastore(DatastoreTables tables, DatastoreSettings settings, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
               Ledger ledger, Clock clock) {
@@ -154,7 +161,7 @@ public class Datastore {
                     (rs, row) -> record(plan.fields(), rs), parameters);
             Long total = null;
             if (query.includeTotal()) {
-                total = plan.filtered() ? jdbc.queryForObject(plan.countSql(), Long.class, parameters) : table.info().rowCount();
+                total = plan.filtered() ? count(table, plan) : table.info().rowCount();
             }
             return new Page(plan.fields(), records, total, limit, query.offset());
         }));
@@ -207,6 +214,26 @@ public class Datastore {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * How many rows match a filter. A loaded table never changes (a reload makes a new table with a new
+     * name), so a count stays true for as long as the table exists and is remembered: clients paging
+     * through a filtered result, or many asking for the same popular filter, count once.
+     */
+    private long count(LoadedTable table, QueryPlan plan) {
+        CountKey key = new CountKey(table.table(), plan.countSql(), plan.parameters());
+        Long known = counts.get(key);
+        if (known != null) {
+            return known;
+        }
+        Long counted = jdbc.queryForObject(plan.countSql(), Long.class, plan.parameters().toArray());
+        long total = counted == null ? 0 : counted;
+        counts.put(key, total);
+        return total;
+    }
+
+    private record CountKey(String table, String sql, List<Object> parameters) {
     }
 
     /** Columns, the first rows as display text, and a chart if there is a category and a number to plot. */

@@ -304,6 +304,15 @@ class DatastoreLoadIntegrationTest {
         }
 
         @Test
+        void countsAReloadedTableAfresh() {
+            UUID id = load("k\na\na\nb\n");
+            DatastoreQuery onlyA = DatastoreQuery.all().withFilters(List.of(new DatastoreQuery.Equals("k", List.of("a"))));
+            assertThat(datastore.query(id, onlyA).total()).isEqualTo(2);
+            datastore.load(id, utf8("k\na\nb\n"), "again.csv", LoadProgress.NONE);
+            assertThat(datastore.query(id, onlyA).total()).isEqualTo(1);
+        }
+
+        @Test
         void dropRemovesTheTable() {
             UUID id = load("a\n1\n");
             datastore.drop(id);
@@ -365,6 +374,40 @@ class DatastoreLoadIntegrationTest {
         private List<String> tablesOf(UUID id) {
             return jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'datastore' AND tablename LIKE ?")
                     .param("t_" + id.toString().replace("-", "") + "%").query(String.class).list();
+        }
+    }
+
+    @Nested
+    class Previewing {
+
+        @Test
+        void showsTheFirstRowsAndChartsANumberPerCategoryOverTheWholeTable() {
+            StringBuilder csv = new StringBuilder("区,金额,日期\n");
+            for (int i = 0; i < 30; i++) {
+                csv.append(i % 3 == 0 ? "东城" : i % 3 == 1 ? "西城" : "").append(',').append(i).append(".5,2026-01-0").append(1 + i % 9).append('\n');
+            }
+            UUID id = load(csv.toString());
+            Preview preview = datastore.preview(id, 5);
+            assertThat(preview.rowCount()).isEqualTo(30);
+            assertThat(preview.rows()).hasSize(5);
+            assertThat(preview.rows().getFirst()).containsExactly("东城", "0.5", "2026-01-01");
+            assertThat(preview.rows().get(2)).containsExactly("", "2.5", "2026-01-03");
+            Preview.Chart chart = preview.chart().orElseThrow();
+            assertThat(chart.category().id()).isEqualTo("区");
+            assertThat(chart.value().id()).isEqualTo("金额");
+            // 西城: 1.5 + 4.5 + ... + 28.5 = 150; 东城: 0.5 + 3.5 + ... + 27.5 = 140; blank: 2.5 + ... + 29.5 = 160
+            assertThat(chart.bars()).extracting(Preview.Bar::category).containsExactly(null, "西城", "东城");
+            assertThat(chart.bars()).extracting(bar -> bar.value().doubleValue()).containsExactly(160.0, 150.0, 140.0);
+        }
+
+        @Test
+        void offersNoChartWithoutANumberOrWithTooManyCategories() {
+            assertThat(datastore.preview(load("a,b\nx,y\nz,w\n"), 10).chart()).isEmpty();
+            StringBuilder many = new StringBuilder("name,n\n");
+            for (int i = 0; i < 50; i++) {
+                many.append("name").append(i).append(',').append(i).append('\n');
+            }
+            assertThat(datastore.preview(load(many.toString()), 10).chart()).isEmpty();
         }
     }
 
