@@ -215,6 +215,14 @@ class DatastoreLoadIntegrationTest {
         }
 
         @Test
+        void refusesMoreColumnsThanATableMayHave() {
+            String header = String.join(",", java.util.stream.IntStream.range(0, 501).mapToObj(i -> "c" + i).toList());
+            DatastoreRefused refused = refusal(header + "\n");
+            assertThat(refused.code()).isEqualTo(DatastoreErrorCode.TOO_MANY_COLUMNS);
+            assertThat(refused.line()).isEqualTo(1);
+        }
+
+        @Test
         void refusesAHeaderOfBlanks() {
             assertThat(refusal(" , ,\n1,2,3\n").code()).isEqualTo(DatastoreErrorCode.HEADER_MISSING);
         }
@@ -300,6 +308,25 @@ class DatastoreLoadIntegrationTest {
             datastore.load(id, utf8("b,c\nx,y\nz,w\n"), "again.csv", LoadProgress.NONE);
             assertThat(datastore.info(id).orElseThrow().columns()).extracting(Column::id).containsExactly("b", "c");
             assertThat(datastore.query(id, DatastoreQuery.all()).total()).isEqualTo(2);
+            assertThat(tablesOf(id)).hasSize(1);
+        }
+
+        @Test
+        void twoLoadsOfOneResourceAtOnceLeaveOneWholeTable() throws Exception {
+            UUID id = UUID.randomUUID();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<LoadReport> first = pool.submit(() -> datastore.load(id, utf8(version("first", 2_000)), "a.csv", LoadProgress.NONE));
+                Future<LoadReport> second = pool.submit(() -> datastore.load(id, utf8(version("second", 3_000)), "b.csv", LoadProgress.NONE));
+                first.get();
+                second.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            Page page = datastore.query(id, DatastoreQuery.all().withPage(5_000, 0));
+            assertThat(page.total()).isIn(2_000L, 3_000L);
+            String winner = page.total() == 2_000 ? "first" : "second";
+            assertThat(page.records()).allSatisfy(record -> assertThat(record).containsEntry("version", winner));
             assertThat(tablesOf(id)).hasSize(1);
         }
 
