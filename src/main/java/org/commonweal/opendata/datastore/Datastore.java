@@ -18,18 +18,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -65,7 +62,6 @@ public class Datastore {
     private static final Logger log = LoggerFactory.getLogger(Datastore.class);
     private static final int PREVIEW_MAX_ROWS = 100;
     private static final int COUNTS_REMEMBERED = 10_000;
-    private static final int CHART_SAMPLE_ROWS = 1000;
 
     private final DatastoreTables tables;
     private final DatastoreSettings settings;
@@ -252,7 +248,7 @@ public class Datastore {
                 }
                 return line;
             });
-            return new Preview(columns, cells, table.info().rowCount(), chart(table));
+            return new Preview(columns, cells, table.info().rowCount(), PreviewChart.of(table, jdbc));
         }));
     }
 
@@ -263,49 +259,6 @@ public class Datastore {
                 ledger.record(Evidence.of("opendata.datastore_dropped", resourceId.toString(), "system"));
             }
         });
-    }
-
-    /** A bar chart needs a text column with a few distinct values (2 to 20 in the first rows) and a numeric column. */
-    private Optional<Preview.Chart> chart(LoadedTable table) {
-        List<Column> columns = table.info().columns();
-        int value = -1;
-        List<Integer> textColumns = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnType type = columns.get(i).type();
-            if (value < 0 && (type == ColumnType.INTEGER || type == ColumnType.DECIMAL)) {
-                value = i;
-            } else if (type == ColumnType.TEXT) {
-                textColumns.add(i);
-            }
-        }
-        if (value < 0 || textColumns.isEmpty() || table.info().rowCount() < 2) {
-            return Optional.empty();
-        }
-        String sample = "SELECT " + String.join(", ", textColumns.stream().map(i -> "c" + i).toList())
-                + " FROM " + table.table() + " ORDER BY _id LIMIT " + CHART_SAMPLE_ROWS;
-        List<Set<String>> distinct = new ArrayList<>();
-        textColumns.forEach(i -> distinct.add(new HashSet<>()));
-        jdbc.query(sample, rs -> {
-            for (int k = 0; k < textColumns.size(); k++) {
-                if (distinct.get(k).size() <= Preview.Chart.MAX_BARS) {
-                    distinct.get(k).add(String.valueOf(rs.getString(k + 1)));
-                }
-            }
-        });
-        int category = -1;
-        for (int k = 0; k < textColumns.size() && category < 0; k++) {
-            int count = distinct.get(k).size();
-            if (count >= 2 && count <= Preview.Chart.MAX_BARS) {
-                category = textColumns.get(k);
-            }
-        }
-        if (category < 0) {
-            return Optional.empty();
-        }
-        List<Preview.Bar> bars = jdbc.query("SELECT c" + category + ", coalesce(sum(c" + value + "), 0) FROM " + table.table()
-                        + " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + Preview.Chart.MAX_BARS,
-                (rs, row) -> new Preview.Bar(rs.getString(1), rs.getBigDecimal(2)));
-        return Optional.of(new Preview.Chart(columns.get(category), columns.get(value), bars));
     }
 
     private static void checkPaging(int limit, long offset) {
