@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +25,11 @@ import static org.commonweal.catalogue.CatalogueFixtures.staffOf;
 
 /** Registering, changing and retiring resources, the catalogue's rules, and the evidence of each change. */
 @CommonwealIntegrationTest
+@RecordApplicationEvents
 class CatalogueIntegrationTest {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     Catalogue catalogue;
@@ -217,6 +223,56 @@ class CatalogueIntegrationTest {
             assertThatThrownBy(() -> catalogue.retire(registered.code(), 1, other))
                     .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.NOT_PROVIDER));
             assertThat(catalogue.get(registered.code())).isEqualTo(registered);
+        }
+
+        @Test
+        void announcesEveryChangeToOtherModules() {
+            CommonwealUser staff = staffOf(organisations, "ENVIRONMENT");
+            DataResource registered = catalogue.register(parkingDraft("ENVIRONMENT"), staff);
+            catalogue.change(registered.code(), registered.draft().withSummary("changed"), 1, staff);
+            catalogue.retire(registered.code(), 2, staff);
+            assertThat(events.stream(DataResourceRegistered.class)).contains(new DataResourceRegistered(registered.code()));
+            assertThat(events.stream(DataResourceChanged.class)).containsExactly(new DataResourceChanged(registered.code()));
+            assertThat(events.stream(DataResourceRetired.class)).containsExactly(new DataResourceRetired(registered.code()));
+        }
+
+        @Test
+        void aRefusedChangeAnnouncesNothingAndLeavesNoEvidence() {
+            CommonwealUser staff = staffOf(organisations, "ENVIRONMENT");
+            DataResource registered = catalogue.register(parkingDraft("ENVIRONMENT"), staff);
+            assertThatThrownBy(() -> catalogue.change(registered.code(),
+                    registered.draft().withSharing(SharingType.NOT_SHARED, "", null), 1, staff))
+                    .isInstanceOf(CatalogueRefused.class);
+            assertThat(events.stream(DataResourceChanged.class)).isEmpty();
+            assertThat(evidence(registered.code())).hasSize(1);
+            assertThat(catalogue.get(registered.code())).isEqualTo(registered);
+        }
+
+        @Test
+        void concurrentEditsOfOneResourceLetExactlyOneWin() throws Exception {
+            CommonwealUser staff = staffOf(organisations, "ENVIRONMENT");
+            DataResource registered = catalogue.register(parkingDraft("ENVIRONMENT"), staff);
+            java.util.concurrent.atomic.AtomicInteger wins = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger stale = new java.util.concurrent.atomic.AtomicInteger();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < 8; i++) {
+                    int n = i;
+                    pool.submit(() -> {
+                        try {
+                            catalogue.change(registered.code(), registered.draft().withSummary("editor " + n), 1, staff);
+                            wins.incrementAndGet();
+                        } catch (CatalogueRefused e) {
+                            if (e.code() == CatalogueErrorCode.RESOURCE_STALE) {
+                                stale.incrementAndGet();
+                            }
+                        }
+                    });
+                }
+            }
+            assertThat(wins.get()).isEqualTo(1);
+            assertThat(stale.get()).isEqualTo(7);
+            assertThat(catalogue.get(registered.code()).version()).isEqualTo(2);
+            assertThat(evidence(registered.code())).hasSize(2);
         }
 
         @Test
