@@ -175,7 +175,32 @@ class CataloguePagesIntegrationTest {
 
         @Test
         void theHomePageLinksTheCatalogue() {
-            assertThat(anyone().get("/").body()).contains("href=\"/catalogue\"");
+            String home = anyone().get("/").body();
+            assertThat(home.substring(home.indexOf("id=\"pillar-COHESION\""), home.indexOf("id=\"pillar-TRUST\"")))
+                    .contains("href=\"/catalogue\"");
+        }
+    }
+
+    @Nested
+    class Api {
+
+        @Test
+        void servesTheCatalogueAsJsonWithThePagesVisibility() {
+            HttpResponse<String> one = anyone().getJson("/api/v1/catalogue/resources/QH-TRANSPORT-0001");
+            assertThat(one.statusCode()).isEqualTo(200);
+            assertThat(one.body()).contains("\"code\":\"QH-TRANSPORT-0001\"", "\"key\":\"owner_id_number\"",
+                    "\"sensitive\":true", "\"offeredThroughGateway\":true");
+            assertThat(anyone().getJson(search("社保").replace("/catalogue", "/api/v1/catalogue/resources")).body())
+                    .contains("QH-HRSS-0001");
+            HttpResponse<String> core = anyone().getJson("/api/v1/catalogue/resources/QH-TRANSPORT-0004");
+            assertThat(core.statusCode()).isEqualTo(404);
+            assertThat(core.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+            assertThat(core.body()).contains("\"code\":\"resource_not_found\"");
+            assertThat(staff("staff.housing").getJson("/api/v1/catalogue/resources/QH-TRANSPORT-0004").body())
+                    .contains("\"grade\":\"CORE\"", "\"offeredThroughGateway\":false");
+            HttpResponse<String> tooLong = anyone().getJson("/api/v1/catalogue/resources?q=" + "x".repeat(300));
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(tooLong.body()).contains("\"code\":\"field_too_long\"");
         }
     }
 
