@@ -113,6 +113,27 @@ class CatalogueIntegrationTest {
         }
 
         @Test
+        void concurrentRegistrationsGetDistinctCodes() throws Exception {
+            CommonwealUser staff = staffOf(organisations, "MARKET");
+            java.util.Set<String> codes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+                for (int i = 0; i < 12; i++) {
+                    pool.submit(() -> codes.add(catalogue.register(parkingDraft("MARKET"), staff).code()));
+                }
+            }
+            assertThat(codes).hasSize(12).allMatch(code -> code.startsWith("QH-MARKET-"));
+        }
+
+        @Test
+        void storesTextWithoutSurroundingWhiteSpace() {
+            DataResource stored = catalogue.register(parkingDraft("MARKET").withNames("  停车  ", "\tParking\n")
+                    .withSummary(" 第一行\n第二行 "), staffOf(organisations, "MARKET"));
+            assertThat(stored.nameZh()).isEqualTo("停车");
+            assertThat(stored.nameEn()).isEqualTo("Parking");
+            assertThat(stored.summary()).isEqualTo("第一行\n第二行");
+        }
+
+        @Test
         void refusesADuplicateCode() {
             CommonwealUser staff = staffOf(organisations, "TRANSPORT");
             assertThatThrownBy(() -> catalogue.register(parkingDraft("TRANSPORT").withCode("QH-TRANSPORT-0001"), staff))
@@ -180,6 +201,45 @@ class CatalogueIntegrationTest {
             assertThatThrownBy(() -> catalogue.register(draft, staffOf(organisations, draft.provider())))
                     .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(code));
             assertThat(catalogue.ofProvider(draft.provider())).hasSize(before);
+        }
+    }
+
+    @Nested
+    class Demo {
+
+        @Autowired
+        org.commonweal.catalogue.internal.DemoCatalogue demo;
+
+        @Autowired
+        org.commonweal.catalogue.internal.CatalogueIndex index;
+
+        @Autowired
+        org.springframework.transaction.support.TransactionTemplate transactions;
+
+        @Test
+        void loadingTheDemoAgainRegistersNothingTwice() {
+            int before = catalogue.all().size();
+            assertThat(demo.load()).isZero();
+            assertThat(catalogue.all()).hasSize(before);
+        }
+
+        @Test
+        void theSearchIndexIsRebuiltFromTheDatabase() {
+            // a resource written behind the service's back is found once the index is rebuilt, as on a start;
+            // written in a transaction that is rolled back, so other tests never see it
+            transactions.executeWithoutResult(tx -> {
+                jdbc.sql("INSERT INTO catalogue_resource (code, classification, name_zh, name_en, provider, summary, format,"
+                        + " sharing_type, sharing_method, open_type, update_cycle, published_on, grade, registered_at, updated_at)"
+                        + " VALUES ('QH-REBUILD-0001', '3', '重建索引测试', 'Rebuild check', 'DATA', '', 'DATABASE', 'UNCONDITIONAL',"
+                        + " 'FILE', 'NOT_OPEN', 'DAILY', DATE '2026-01-01', 'GENERAL', now(), now())").update();
+                assertThat(index.search("重建索引测试")).doesNotContain("QH-REBUILD-0001");
+                index.rebuild();
+                assertThat(index.search("重建索引测试")).contains("QH-REBUILD-0001");
+                tx.setRollbackOnly();
+            });
+            index.rebuild();
+            assertThat(index.search("重建索引测试")).doesNotContain("QH-REBUILD-0001");
+            assertThat(index.search("社保")).contains("QH-HRSS-0001");
         }
     }
 
