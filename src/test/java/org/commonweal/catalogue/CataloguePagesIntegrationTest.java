@@ -35,6 +35,9 @@ class CataloguePagesIntegrationTest {
     @Autowired
     Catalogue catalogue;
 
+    @Autowired
+    org.commonweal.identity.Organisations organisations;
+
     @BeforeEach
     void demoCatalogueLoaded() {
         CatalogueFixtures.awaitDemoCatalogue(jdbc);
@@ -159,6 +162,25 @@ class CataloguePagesIntegrationTest {
             assertThat(health).contains("QH-HEALTH-0001", "QH-HEALTH-0002").doesNotContain("QH-TRANSPORT-0001");
             String basic = anyone().get("/catalogue?classification=1").body();
             assertThat(basic).contains("QH-MARKET-0001").doesNotContain("QH-TRANSPORT-0002");
+        }
+
+        @Test
+        void pagesLongListsFiftyAtATime() {
+            org.commonweal.identity.CommonwealUser staff = CatalogueFixtures.staffOf(organisations, "LINJIANG-GOV");
+            while (catalogue.ofProvider("LINJIANG-GOV").size() < 60) {
+                catalogue.register(CatalogueFixtures.parkingDraft("LINJIANG-GOV"), staff);
+            }
+            int total = catalogue.ofProvider("LINJIANG-GOV").size();
+            String first = anyone().get("/catalogue?provider=LINJIANG-GOV").body();
+            assertThat(first).contains("rel=\"next\"").doesNotContain("rel=\"prev\"");
+            assertThat(first.split("<tr>", -1)).hasSize(1 + 1 + 50);
+            String second = anyone().get("/catalogue?provider=LINJIANG-GOV&page=2").body();
+            assertThat(second).contains("rel=\"prev\"");
+            assertThat(second.split("<tr>", -1)).hasSize(1 + 1 + Math.min(50, total - 50));
+            assertThat(anyone().get("/catalogue?page=abc").statusCode()).isEqualTo(200);
+            assertThat(anyone().get("/catalogue?page=99999999999").statusCode()).isEqualTo(200);
+            assertThat(anyone().get("/catalogue?provider=LINJIANG-GOV&page=500").body()).contains(
+                    "没有符合条件的数据资源");
         }
 
         @Test

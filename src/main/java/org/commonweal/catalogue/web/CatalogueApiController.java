@@ -55,6 +55,7 @@ class CatalogueApiController {
     List<ResourceView> resources(@Nullable CommonwealUser caller, @RequestParam(defaultValue = "") String q,
                                  @RequestParam(defaultValue = "") String provider,
                                  @RequestParam(defaultValue = "") String classification) {
+        // the whole list: a city's catalogue is thousands of resources, not millions
         if (q.length() > 200) {
             throw new CatalogueRefused(CatalogueErrorCode.FIELD_TOO_LONG, "q is at most 200 characters", "q", q.length(), 200);
         }
