@@ -38,7 +38,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PAGES = {"/", "/login", "/register", "/error", "/favicon.ico", "/css/**", "/js/**",
             "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/ledger", "/ledger/**",
-            "/requests", "/requests/**", "/statistics/requests"};
+            "/requests", "/requests/**", "/statistics/requests", "/catalogue", "/catalogue/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -69,7 +69,8 @@ class SecurityConfiguration {
                                  SecurityContextRepository contexts) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/v1/organisations", "/api/v1/districts", "/api/v1/ledger/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/organisations", "/api/v1/districts", "/api/v1/ledger/**",
+                                "/api/v1/catalogue/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(contexts))
@@ -133,6 +134,8 @@ class SecurityConfiguration {
                         .requestMatchers("/requests/mine", "/requests/*/support").authenticated()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/department/catalogue", "/department/catalogue/**")
+                                .hasAnyRole("STAFF", "DEPARTMENT_ADMIN", "PLATFORM_ADMIN")
                         .requestMatchers("/department/**").hasAnyRole("STAFF", "DEPARTMENT_ADMIN")
                         .requestMatchers("/departments/**").hasAnyRole("STAFF", "DEPARTMENT_ADMIN", "AUDITOR", "PLATFORM_ADMIN")
                         .anyRequest().authenticated())
