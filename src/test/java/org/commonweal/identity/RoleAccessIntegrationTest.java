@@ -66,7 +66,12 @@ class RoleAccessIntegrationTest {
                 arguments("/requests/new/noise", new int[]{200, 200, 200, 200, 200, 200}),
                 arguments("/requests/mine", new int[]{302, 200, 200, 200, 200, 200}),
                 arguments("/department/requests", new int[]{302, 403, 200, 200, 403, 403}),
-                arguments("/admin/outbox", new int[]{302, 403, 403, 403, 403, 200}));
+                arguments("/admin/outbox", new int[]{302, 403, 403, 403, 403, 200}),
+                arguments("/catalogue", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/department/catalogue", new int[]{302, 403, 200, 200, 403, 200}),
+                arguments("/department/catalogue/new", new int[]{302, 403, 200, 200, 403, 200}),
+                arguments("/department/catalogue/import", new int[]{302, 403, 200, 200, 403, 200}),
+                arguments("/department/catalogue/export.csv", new int[]{302, 403, 200, 200, 403, 200}));
     }
 
     static Stream<Arguments> apis() {

@@ -38,7 +38,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PAGES = {"/", "/login", "/register", "/error", "/favicon.ico", "/css/**", "/js/**",
             "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/ledger", "/ledger/**",
-            "/requests", "/requests/**", "/statistics/requests"};
+            "/requests", "/requests/**", "/statistics/requests", "/catalogue", "/catalogue/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -69,7 +69,8 @@ class SecurityConfiguration {
                                  SecurityContextRepository contexts) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/v1/organisations", "/api/v1/districts", "/api/v1/ledger/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/organisations", "/api/v1/districts", "/api/v1/ledger/**",
+                                "/api/v1/catalogue/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(contexts))
@@ -101,6 +102,29 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The exchange gateway (X-Road message protocol for REST): it authenticates every call itself
+     * with the department's API token and answers in X-Road's own error format. No session, no CSRF,
+     * and the provider's own cache headers pass through.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain exchangeGatewayChain(HttpSecurity http) throws Exception {
+        // no session, context, cache, logout or authorisation rules: each call carries its own token
+        return http.securityMatcher("/r1/**", "/listClients")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.disable())
+                .securityContext(context -> context.disable())
+                .servletApi(servletApi -> servletApi.disable())
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .build();
+    }
+
     @Bean
     @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http, SecurityContextRepository contexts,
@@ -110,6 +134,8 @@ class SecurityConfiguration {
                         .requestMatchers("/requests/mine", "/requests/*/support").authenticated()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/department/catalogue", "/department/catalogue/**")
+                                .hasAnyRole("STAFF", "DEPARTMENT_ADMIN", "PLATFORM_ADMIN")
                         .requestMatchers("/department/**").hasAnyRole("STAFF", "DEPARTMENT_ADMIN")
                         .requestMatchers("/departments/**").hasAnyRole("STAFF", "DEPARTMENT_ADMIN", "AUDITOR", "PLATFORM_ADMIN")
                         .anyRequest().authenticated())
