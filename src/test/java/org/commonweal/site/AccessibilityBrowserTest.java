@@ -87,6 +87,14 @@ class AccessibilityBrowserTest extends BrowserTest {
             page.click("form[action$='/resolve'] button");
             check(page, "/department/requests/{number} with errors", violations);
         }
+        try (BrowserContext staff = signedIn(language, elderly, "staff.transport", CommonwealIntegrationTest.DEMO_PASSWORD)) {
+            Page page = staff.newPage();
+            scan(page, "/department/datasets", violations);
+            scan(page, "/department/datasets/qinghe-bus-stops", violations);
+            scan(page, "/department/datasets/new", violations);
+            page.click("form[action='/department/datasets/new'] button[type=submit]");
+            check(page, "/department/datasets/new with errors", violations);
+        }
         try (BrowserContext citizen = signedIn(language, elderly, "citizen.liu", CommonwealIntegrationTest.DEMO_PASSWORD)) {
             Page page = citizen.newPage();
             scan(page, "/account", violations);

@@ -38,7 +38,12 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PAGES = {"/", "/login", "/register", "/error", "/favicon.ico", "/css/**", "/js/**",
             "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/ledger", "/ledger/**",
-            "/requests", "/requests/**", "/statistics/requests", "/catalogue", "/catalogue/**"};
+            "/requests", "/requests/**", "/statistics/requests", "/catalogue", "/catalogue/**",
+            "/catalog", "/catalog.*", "/dataset/**", "/data/datasets", "/data/datasets/**", "/data/resources/**",
+            "/data/datastore/**", "/data/open-list", "/data/open-list.*"};
+
+    /** CKAN's Action API: public reads, answered in CKAN's own format; its POSTs change nothing. */
+    static final String[] CKAN_API = {"/api/3/action/**", "/api/action/**", "/api/3", "/api/3/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -71,11 +76,13 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations", "/api/v1/districts", "/api/v1/ledger/**",
                                 "/api/v1/catalogue/**").permitAll()
+                        .requestMatchers(CKAN_API).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(contexts))
                 // machine clients carry no cookies, so CSRF only guards calls made with a browser session
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null)
+                        .ignoringRequestMatchers(CKAN_API))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())

@@ -1,0 +1,67 @@
+package org.commonweal.opendata.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.commonweal.identity.CommonwealUser;
+import org.commonweal.opendata.DataResource;
+import org.commonweal.opendata.Datasets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Downloads of uploaded files, as they were uploaded. Anyone for unconditionally open datasets;
+ * conditionally open and not-open files only for their department (and auditors): to everyone
+ * else they do not exist.
+ */
+@Controller
+class ResourceDownloadController {
+
+    private final Datasets datasets;
+
+    ResourceDownloadController(Datasets datasets) {
+        this.datasets = datasets;
+    }
+
+    @GetMapping("/data/resources/{id}/download")
+    ResponseEntity<InputStreamResource> download(@PathVariable String id, @Nullable CommonwealUser user) throws IOException {
+        DataResource resource = readable(id, user);
+        InputStream content = datasets.openFile(resource);
+        MediaType type = resource.mediaType() == null ? MediaType.APPLICATION_OCTET_STREAM
+                : MediaType.parseMediaType(resource.mediaType());
+        if ("CSV".equals(resource.format()) || "JSON".equals(resource.format())) {
+            type = new MediaType(type, StandardCharsets.UTF_8);
+        }
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(resource.fileName() == null ? "data" : resource.fileName(), StandardCharsets.UTF_8)
+                        .build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentLength(resource.byteSize() == null ? -1 : resource.byteSize())
+                .body(new InputStreamResource(content));
+    }
+
+    private DataResource readable(String id, @Nullable CommonwealUser user) {
+        UUID resourceId;
+        try {
+            resourceId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return datasets.findResource(resourceId)
+                .filter(r -> r.kind() == DataResource.Kind.FILE)
+                .filter(r -> datasets.find(r.datasetId()).filter(d -> datasets.mayReadData(d, user)).isPresent())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}
