@@ -43,8 +43,13 @@ class RoleAccessIntegrationTest {
     private UUID transport;
     private UUID housing;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeAll
     void signInEveryRole() {
+        // the open data rows need the demo datasets, which arrive asynchronously after start-up
+        new org.commonweal.opendata.access.Participants(null, jdbc).waitForDemo();
         transport = department("TRANSPORT");
         housing = department("HOUSING");
         sessions.put(Who.ANONYMOUS, new WebSession(port));
@@ -71,7 +76,17 @@ class RoleAccessIntegrationTest {
                 arguments("/department/catalogue", new int[]{302, 403, 200, 200, 403, 200}),
                 arguments("/department/catalogue/new", new int[]{302, 403, 200, 200, 403, 200}),
                 arguments("/department/catalogue/import", new int[]{302, 403, 200, 200, 403, 200}),
-                arguments("/department/catalogue/export.csv", new int[]{302, 403, 200, 200, 403, 200}));
+                arguments("/department/catalogue/export.csv", new int[]{302, 403, 200, 200, 403, 200}),
+                arguments("/data/requests", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/data/requests/new", new int[]{302, 200, 200, 200, 200, 200}),
+                arguments("/data/reuses", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/data/reuses/new", new int[]{302, 200, 200, 200, 200, 200}),
+                arguments("/data/datasets/qinghe-bus-stops/quality", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/data/datasets/qinghe-realtime-bus-api/apply", new int[]{302, 200, 403, 403, 403, 403}),
+                arguments("/data/applications", new int[]{302, 200, 200, 200, 200, 200}),
+                arguments("/department/opendata/applications", new int[]{302, 403, 200, 200, 403, 403}),
+                arguments("/department/opendata/requests", new int[]{302, 403, 200, 200, 403, 403}),
+                arguments("/department/opendata/reuses", new int[]{302, 403, 200, 200, 403, 403}));
     }
 
     static Stream<Arguments> apis() {

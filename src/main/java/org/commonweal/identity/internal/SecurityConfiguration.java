@@ -40,7 +40,8 @@ class SecurityConfiguration {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/ledger", "/ledger/**",
             "/requests", "/requests/**", "/statistics/requests", "/catalogue", "/catalogue/**",
             "/catalog", "/catalog.*", "/dataset/**", "/data/datasets", "/data/datasets/**", "/data/resources/**",
-            "/data/datastore/**", "/data/open-list", "/data/open-list.*"};
+            "/data/datastore/**", "/data/open-list", "/data/open-list.*",
+            "/data/requests", "/data/requests/*", "/data/reuses"};
 
     /** CKAN's Action API: public reads, answered in CKAN's own format; its POSTs change nothing. */
     static final String[] CKAN_API = {"/api/3/action/**", "/api/action/**", "/api/3", "/api/3/**"};
@@ -139,6 +140,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/requests/mine", "/requests/*/support").authenticated()
+                        .requestMatchers("/data/datasets/*/apply", "/data/requests/new", "/data/reuses/new").authenticated()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")
                         .requestMatchers("/department/catalogue", "/department/catalogue/**")
