@@ -191,7 +191,8 @@ class LedgerIntegrationTest {
             assertThat(checkpoint.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
             assertThat(checkpoint.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age=2"));
             long size = sequencer.latest().size();
-            HttpResponse<byte[]> tile = get("/ledger/tile/0/000.p/" + size);
+            // other tests' evidence may already fill the first tile; a partial tile is 1 to 255 wide
+            HttpResponse<byte[]> tile = get(size >= 256 ? "/ledger/tile/0/000" : "/ledger/tile/0/000.p/" + size);
             assertThat(tile.statusCode()).isEqualTo(200);
             assertThat(tile.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
             assertThat(tile.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("immutable"));

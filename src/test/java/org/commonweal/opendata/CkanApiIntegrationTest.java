@@ -29,6 +29,15 @@ class CkanApiIntegrationTest extends OpenDataTestSupport {
                 .query(String.class).list();
     }
 
+    /** Public datasets matching a condition, counted in the database: other tests add datasets to it too. */
+    private int publicCount(String condition, Object... parameters) {
+        return jdbc.sql("SELECT count(*) FROM opendata_dataset WHERE " + DatasetStore.PUBLIC + " AND " + condition)
+                .params(parameters).query(Integer.class).single();
+    }
+
+    private static final String OF_TRANSPORT =
+            "publisher_id = (SELECT id FROM identity_organisation WHERE member_code = 'TRANSPORT')";
+
     private JsonNode ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
@@ -143,7 +152,8 @@ class CkanApiIntegrationTest extends OpenDataTestSupport {
                 assertThat(p.get("organization").get("name").asString()).isEqualTo("transport");
                 assertThat(p.get("resources").valueStream().map(r -> r.get("format").asString())).contains("CSV");
             });
-            assertThat(transport.get("count").asInt()).isEqualTo(4);
+            assertThat(transport.get("count").asInt()).isEqualTo(publicCount(OF_TRANSPORT
+                    + " AND EXISTS (SELECT FROM opendata_resource r WHERE r.dataset_id = opendata_dataset.id AND r.format = 'CSV')"));
             JsonNode notTransport = ok(get("/api/3/action/package_search?rows=0&fq=" + enc("-organization:transport")));
             JsonNode all = ok(get("/api/3/action/package_search?rows=0"));
             JsonNode transportAll = ok(get("/api/3/action/package_search?rows=0&fq=" + enc("+organization:transport")));
@@ -153,7 +163,7 @@ class CkanApiIntegrationTest extends OpenDataTestSupport {
             JsonNode tran = ok(get("/api/3/action/package_search?rows=0&fq=groups:transport"));
             assertThat(either.get("count").asInt()).isEqualTo(health.get("count").asInt() + tran.get("count").asInt());
             JsonNode tagged = ok(get("/api/3/action/package_search?fq=" + enc("tags:\"空气质量\"")));
-            assertThat(tagged.get("count").asInt()).isEqualTo(2);
+            assertThat(tagged.get("count").asInt()).isEqualTo(publicCount("'空气质量' = ANY (keywords)")).isPositive();
         }
 
         @Test
@@ -210,11 +220,12 @@ class CkanApiIntegrationTest extends OpenDataTestSupport {
             assertThat(full.get(0).get("package_count").isInt()).isTrue();
             JsonNode transport = ok(get("/api/3/action/organization_show?id=transport&include_datasets=true"));
             assertThat(transport.get("title").asString()).isEqualTo("清河市交通运输局");
-            assertThat(transport.get("packages").size()).isEqualTo(transport.get("package_count").asInt()).isEqualTo(5);
+            assertThat(transport.get("packages").size()).isEqualTo(transport.get("package_count").asInt())
+                    .isEqualTo(publicCount(OF_TRANSPORT)).isPositive();
             JsonNode groups = ok(get("/api/3/action/group_list"));
             assertThat(groups.valueStream().map(JsonNode::asString)).contains("transport", "health", "environment");
             JsonNode group = ok(get("/api/3/action/group_show?id=environment"));
-            assertThat(group.get("package_count").asInt()).isEqualTo(4);
+            assertThat(group.get("package_count").asInt()).isEqualTo(publicCount("theme = 'ENVI'")).isPositive();
             JsonNode tags = ok(get("/api/3/action/tag_list"));
             assertThat(tags.valueStream().map(JsonNode::asString)).contains("公交", "空气质量").doesNotContain("出租车", "低保");
             String resourceId = ok(get("/api/3/action/package_show?id=qinghe-bus-stops")).get("resources").get(0).get("id").asString();
