@@ -49,6 +49,8 @@ CREATE TABLE catalogue_import (
     organisation    text,
     file_name       text NOT NULL,
     file_kind       text NOT NULL,
+    encoding        text NOT NULL DEFAULT '',
+    file_digest     text NOT NULL,
     status          text NOT NULL CHECK (status IN ('RUNNING', 'DONE', 'FAILED')),
     total_rows      integer NOT NULL DEFAULT 0,
     processed_rows  integer NOT NULL DEFAULT 0,
@@ -63,6 +65,8 @@ CREATE TABLE catalogue_import (
 CREATE TABLE catalogue_import_error (
     import_id    uuid NOT NULL REFERENCES catalogue_import (id) ON DELETE CASCADE,
     line_number  integer NOT NULL,
+    -- the error code of the first broken rule (null for rows that could not be read), and what to fix
+    code         text,
     message      text NOT NULL,
     PRIMARY KEY (import_id, line_number)
 );

@@ -128,10 +128,10 @@ public class Catalogue {
                 CatalogueErrorCode.RESOURCE_NOT_FOUND, "No resource in the catalogue has code " + code, code));
         Organisation provider = checkManage(current.provider(), by);
         if (current.retired()) {
-            throw new CatalogueRefused(CatalogueErrorCode.RETIRED, "The resource " + code + " is retired", code);
+            throw new CatalogueRefused(CatalogueErrorCode.RESOURCE_RETIRED, "The resource " + code + " is retired", code);
         }
         if (current.version() != expectedVersion) {
-            throw new CatalogueRefused(CatalogueErrorCode.STALE_VERSION,
+            throw new CatalogueRefused(CatalogueErrorCode.RESOURCE_STALE,
                     "Someone changed " + code + " since you opened it; reload and try again", code);
         }
         ResourceDraft kept = draft.withCode(code).withProvider(current.provider());
@@ -149,10 +149,10 @@ public class Catalogue {
                 CatalogueErrorCode.RESOURCE_NOT_FOUND, "No resource in the catalogue has code " + code, code));
         Organisation provider = checkManage(current.provider(), by);
         if (current.retired()) {
-            throw new CatalogueRefused(CatalogueErrorCode.RETIRED, "The resource " + code + " is already retired", code);
+            throw new CatalogueRefused(CatalogueErrorCode.RESOURCE_RETIRED, "The resource " + code + " is already retired", code);
         }
         if (current.version() != expectedVersion) {
-            throw new CatalogueRefused(CatalogueErrorCode.STALE_VERSION,
+            throw new CatalogueRefused(CatalogueErrorCode.RESOURCE_STALE,
                     "Someone changed " + code + " since you opened it; reload and try again", code);
         }
         store.retire(code, clock.instant());
@@ -175,7 +175,7 @@ public class Catalogue {
                 .orElseThrow(() -> new CatalogueRefused(CatalogueErrorCode.PROVIDER_UNKNOWN,
                         "No department has the member code " + provider, provider));
         if (!mayManage(by, provider)) {
-            throw new CatalogueRefused(CatalogueErrorCode.NOT_YOUR_DEPARTMENT,
+            throw new CatalogueRefused(CatalogueErrorCode.NOT_PROVIDER,
                     "Only staff of " + provider + " (or a platform administrator) may manage its resources", provider);
         }
         return department;

@@ -153,7 +153,7 @@ class CatalogueIntegrationTest {
         void aDepartmentCannotRegisterForAnother() {
             assertThatThrownBy(() -> catalogue.register(parkingDraft("HEALTH"), staffOf(organisations, "TRANSPORT")))
                     .isInstanceOfSatisfying(CatalogueRefused.class,
-                            e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.NOT_YOUR_DEPARTMENT));
+                            e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.NOT_PROVIDER));
         }
 
         @Test
@@ -204,7 +204,7 @@ class CatalogueIntegrationTest {
             DataResource registered = catalogue.register(parkingDraft("ENVIRONMENT"), staff);
             catalogue.change(registered.code(), registered.draft().withSummary("first"), 1, staff);
             assertThatThrownBy(() -> catalogue.change(registered.code(), registered.draft().withSummary("second"), 1, staff))
-                    .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.STALE_VERSION));
+                    .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.RESOURCE_STALE));
             assertThat(catalogue.get(registered.code()).summary()).isEqualTo("first");
         }
 
@@ -213,9 +213,9 @@ class CatalogueIntegrationTest {
             DataResource registered = catalogue.register(parkingDraft("ENVIRONMENT"), staffOf(organisations, "ENVIRONMENT"));
             CommonwealUser other = staffOf(organisations, "MARKET");
             assertThatThrownBy(() -> catalogue.change(registered.code(), registered.draft().withSummary("x"), 1, other))
-                    .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.NOT_YOUR_DEPARTMENT));
+                    .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.NOT_PROVIDER));
             assertThatThrownBy(() -> catalogue.retire(registered.code(), 1, other))
-                    .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.NOT_YOUR_DEPARTMENT));
+                    .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.NOT_PROVIDER));
             assertThat(catalogue.get(registered.code())).isEqualTo(registered);
         }
 
@@ -232,7 +232,7 @@ class CatalogueIntegrationTest {
             assertThat(catalogue.ofProviderIncludingRetired("ENVIRONMENT")).contains(retired);
             assertThat(evidence(registered.code())).extracting(row -> row.get("type")).contains("catalogue.resource_retired");
             assertThatThrownBy(() -> catalogue.change(registered.code(), registered.draft(), 2, staff))
-                    .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.RETIRED));
+                    .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.RESOURCE_RETIRED));
         }
     }
 }

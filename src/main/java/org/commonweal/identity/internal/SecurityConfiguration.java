@@ -38,7 +38,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PAGES = {"/", "/login", "/register", "/error", "/favicon.ico", "/css/**", "/js/**",
             "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/ledger", "/ledger/**",
-            "/requests", "/requests/**", "/statistics/requests"};
+            "/requests", "/requests/**", "/statistics/requests", "/catalogue", "/catalogue/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -110,6 +110,8 @@ class SecurityConfiguration {
                         .requestMatchers("/requests/mine", "/requests/*/support").authenticated()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/admin/**").hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/department/catalogue", "/department/catalogue/**")
+                                .hasAnyRole("STAFF", "DEPARTMENT_ADMIN", "PLATFORM_ADMIN")
                         .requestMatchers("/department/**").hasAnyRole("STAFF", "DEPARTMENT_ADMIN")
                         .requestMatchers("/departments/**").hasAnyRole("STAFF", "DEPARTMENT_ADMIN", "AUDITOR", "PLATFORM_ADMIN")
                         .anyRequest().authenticated())
