@@ -95,6 +95,18 @@ public class ExchangeServices {
                 personal, now, null);
     }
 
+    /** Points a service at a new base URL (the provider's system moved); calls go there from now on. */
+    @Transactional
+    public RegisteredService moveTo(String serviceId, String baseUrl, CommonwealUser by) {
+        RegisteredService service = find(serviceId).filter(RegisteredService::active).orElseThrow(() -> notFound(serviceId));
+        requireOwnDepartment(service.serviceId(), by);
+        String checked = checkedBaseUrl(baseUrl.strip());
+        jdbc.sql("UPDATE exchange_service SET base_url = ?, version = version + 1 WHERE id = ?").params(checked, service.id()).update();
+        ledger.record(Evidence.of("exchange.service_moved", service.serviceId().toString(), Actors.of(by.id(), ledger)));
+        cache.forgetServices();
+        return find(serviceId).orElseThrow();
+    }
+
     /** Takes a service out of the gateway; agreements stay, calls are refused as unknown. */
     @Transactional
     public RegisteredService retire(String serviceId, CommonwealUser by) {

@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxResponseBody the largest response body a provider may send through the gateway
  * @param cacheTtl how long agreements, services and API tokens are cached by the gateway; a change made
  *                 on this node applies at once, one made on another node within this time
- * @param duplicateWindow how long an X-Road-Id is remembered to refuse a resent message
+ * @param duplicateWindow how long (at least) an X-Road-Id is remembered to refuse a resent message; kept in memory
  * @param flushInterval how often queued call records are written (one batch, one ledger entry)
  * @param maxBatch the most call records in one batch
  * @param expiryInterval how often agreements past their last day are expired
@@ -32,7 +32,7 @@ public record ExchangeSettings(@Nullable String subjectKey,
                                @DefaultValue("10MB") DataSize maxRequestBody,
                                @DefaultValue("1GB") DataSize maxResponseBody,
                                @DefaultValue("2s") Duration cacheTtl,
-                               @DefaultValue("10m") Duration duplicateWindow,
+                               @DefaultValue("1m") Duration duplicateWindow,
                                @DefaultValue("50ms") Duration flushInterval,
                                @DefaultValue("5000") int maxBatch,
                                @DefaultValue("1m") Duration expiryInterval,

@@ -101,6 +101,27 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The exchange gateway (X-Road message protocol for REST): it authenticates every call itself
+     * with the department's API token and answers in X-Road's own error format. No session, no CSRF,
+     * and the provider's own cache headers pass through.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain exchangeGatewayChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/r1/**", "/listClients")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .build();
+    }
+
     @Bean
     @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http, SecurityContextRepository contexts,
