@@ -15,6 +15,7 @@ import org.commonweal.identity.CommonwealUser;
 import org.commonweal.identity.Organisation;
 import org.commonweal.platform.web.FormErrors;
 import org.commonweal.site.web.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A department's own catalogue: the list, registering, editing (items included) and retiring
@@ -59,7 +62,7 @@ class CatalogueManagementController {
 
     @PostMapping("/department/catalogue/new")
     String register(CommonwealUser user, @RequestParam MultiValueMap<String, String> params,
-                    @ModelAttribute("page") Page page, Model model) {
+                    @ModelAttribute("page") Page page, Model model, HttpServletResponse response) {
         ResourceForm form = ResourceForm.of(params);
         Organisation department = departments.managed(user, form.provider());
         if ("more".equals(params.getFirst("action"))) {
@@ -68,6 +71,7 @@ class CatalogueManagementController {
         FormErrors errors = FormErrors.none();
         ResourceDraft draft = check(form, page, errors);
         if (draft == null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, department, null, form, errors, 1);
         }
         try {
@@ -77,6 +81,7 @@ class CatalogueManagementController {
             if (refused.code() == CatalogueErrorCode.NOT_PROVIDER) {
                 throw refused;
             }
+            response.setStatus(refused.errorCode().status().value());
             errors.add(refused.code() == CatalogueErrorCode.CODE_TAKEN ? "code" : "",
                     page.t(refused.errorCode().messageKey(), refused.arguments()));
             return form(model, department, null, form, errors, 1);
@@ -92,7 +97,7 @@ class CatalogueManagementController {
 
     @PostMapping("/department/catalogue/{code}/edit")
     String edit(CommonwealUser user, @PathVariable String code, @RequestParam MultiValueMap<String, String> params,
-                @ModelAttribute("page") Page page, Model model) {
+                @ModelAttribute("page") Page page, Model model, HttpServletResponse response) {
         DataResource resource = manageable(user, code);
         Organisation department = departments.managed(user, resource.provider());
         ResourceForm form = ResourceForm.of(params);
@@ -102,6 +107,7 @@ class CatalogueManagementController {
         FormErrors errors = FormErrors.none();
         ResourceDraft draft = check(form, page, errors);
         if (draft == null) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, department, resource, form, errors, 1);
         }
         try {
@@ -111,6 +117,7 @@ class CatalogueManagementController {
             if (refused.code() == CatalogueErrorCode.NOT_PROVIDER) {
                 throw refused;
             }
+            response.setStatus(refused.errorCode().status().value());
             errors.add("", page.t(refused.errorCode().messageKey(), refused.arguments()));
             return form(model, department, resource, form, errors, 1);
         }
@@ -125,7 +132,7 @@ class CatalogueManagementController {
 
     @PostMapping("/department/catalogue/{code}/retire")
     String retire(CommonwealUser user, @PathVariable String code, @RequestParam(defaultValue = "-1") String version,
-                  @ModelAttribute("page") Page page, Model model) {
+                  @ModelAttribute("page") Page page, Model model, HttpServletResponse response) {
         DataResource resource = manageable(user, code);
         long seen;
         try {
@@ -140,6 +147,7 @@ class CatalogueManagementController {
             if (refused.code() == CatalogueErrorCode.NOT_PROVIDER) {
                 throw refused;
             }
+            response.setStatus(refused.errorCode().status().value());
             model.addAttribute("resource", catalogue.get(code));
             model.addAttribute("errors", FormErrors.none().add("", page.t(refused.errorCode().messageKey(), refused.arguments())));
             return "catalogue/retire";
