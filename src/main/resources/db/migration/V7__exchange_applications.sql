@@ -36,3 +36,8 @@ CREATE INDEX exchange_application_by_consumer ON exchange_application (consumer_
 CREATE INDEX exchange_application_by_provider ON exchange_application (provider_member, status, due_at);
 CREATE INDEX exchange_application_pending ON exchange_application (due_at) WHERE status = 'PENDING';
 CREATE INDEX exchange_application_refused ON exchange_application (decided_at DESC) WHERE status = 'REFUSED';
+
+-- The data authority oversees sharing (overdue applications, refusals, every agreement): a new role.
+ALTER TABLE identity_account_role DROP CONSTRAINT identity_account_role_role_check;
+ALTER TABLE identity_account_role ADD CONSTRAINT identity_account_role_role_check
+    CHECK (role IN ('CITIZEN', 'STAFF', 'DEPARTMENT_ADMIN', 'AUDITOR', 'PLATFORM_ADMIN', 'DATA_AUTHORITY'));

@@ -163,7 +163,7 @@ public class SharingApplications {
     @Transactional
     public SharingApplication decide(UUID id, ApplicationDecision decision, CommonwealUser decider) {
         SharingApplication application = get(id);
-        if (!mayDecide(application, decider)) {
+        if (!entitled(application, decider)) {
             throw new CommonwealException(ApplicationErrorCode.NOT_YOURS_TO_DECIDE,
                     "Only the providing department decides this application, or the data authority once it is overdue");
         }
@@ -284,11 +284,12 @@ public class SharingApplications {
 
     /** The provider's staff decide; the data authority too once the application is overdue. */
     public boolean mayDecide(SharingApplication application, CommonwealUser user) {
-        if (!application.pending()) {
-            return false;
-        }
+        return application.pending() && entitled(application, user);
+    }
+
+    private boolean entitled(SharingApplication application, CommonwealUser user) {
         return isProviderStaff(application, user)
-                || (user.has(Role.DATA_AUTHORITY) && application.overdueAt(clock.instant()));
+                || (user.has(Role.DATA_AUTHORITY) && (application.escalatedAt() != null || application.overdueAt(clock.instant())));
     }
 
     /** Both departments, the data authority, auditors and platform administrators may read an application. */
