@@ -167,11 +167,11 @@ public class SharingApplications {
             throw new CommonwealException(ApplicationErrorCode.NOT_YOURS_TO_DECIDE,
                     "Only the providing department decides this application, or the data authority once it is overdue");
         }
-        if (!application.pending()) {
-            throw new CommonwealException(ApplicationErrorCode.ALREADY_DECIDED, "The application was already decided");
-        }
         if (decision.version() != application.version()) {
             throw stale();
+        }
+        if (!application.pending()) {
+            throw new CommonwealException(ApplicationErrorCode.ALREADY_DECIDED, "The application was already decided");
         }
         String reason = decision.reason().strip();
         if (reason.length() > 1000) {

@@ -291,10 +291,14 @@ class SharingApplicationsIntegrationTest {
                     ApplicationDecision.Outcome.APPROVE, application.version() + 7, vehicleService, Set.of(), null, ""), transport))
                     .isInstanceOfSatisfying(CommonwealException.class, e ->
                             assertThat(e.errorCode()).isEqualTo(ApplicationErrorCode.STALE_VERSION));
-            applications.decide(application.id(), new ApplicationDecision(ApplicationDecision.Outcome.APPROVE,
-                    application.version(), vehicleService, Set.of(), null, ""), transport);
+            SharingApplication approved = applications.decide(application.id(), new ApplicationDecision(
+                    ApplicationDecision.Outcome.APPROVE, application.version(), vehicleService, Set.of(), null, ""), transport);
             assertThatThrownBy(() -> applications.decide(application.id(), new ApplicationDecision(
                     ApplicationDecision.Outcome.REFUSE, application.version(), null, Set.of(), null, "不行"), transport))
+                    .isInstanceOfSatisfying(CommonwealException.class, e ->
+                            assertThat(e.errorCode()).isEqualTo(ApplicationErrorCode.STALE_VERSION));
+            assertThatThrownBy(() -> applications.decide(application.id(), new ApplicationDecision(
+                    ApplicationDecision.Outcome.REFUSE, approved.version(), null, Set.of(), null, "不行"), transport))
                     .isInstanceOfSatisfying(CommonwealException.class, e ->
                             assertThat(e.errorCode()).isEqualTo(ApplicationErrorCode.ALREADY_DECIDED));
         }
