@@ -45,6 +45,20 @@ class SharingPagesIntegrationTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    Agreements agreements;
+
+    @Autowired
+    CallRecords calls;
+
+    @Autowired
+    org.commonweal.identity.ApiTokens tokens;
+
+    @Autowired
+    org.commonweal.identity.Accounts accounts;
+
+    static final String DEMO_SERVICE = "CW-DEMO/GOV/TRANSPORT/vehicles/vehicle-registrations";
+
     String vehicleService;
 
     @BeforeEach
@@ -269,11 +283,44 @@ class SharingPagesIntegrationTest {
     }
 
     @Test
-    void callStatisticsShowTheSameNumbersInTablesWithoutJavaScript() {
+    void theDataAuthorityOverseesButDoesNotApplyOrHandleInboxes() {
+        WebSession authority = WebSession.signedIn(port, "authority.data", DEMO_PASSWORD);
+        for (String path : List.of("/sharing/overdue", "/sharing/refusals", "/sharing/agreements", "/sharing/statistics")) {
+            assertThat(authority.get(path).statusCode()).as(path).isEqualTo(200);
+        }
+        for (String path : List.of("/sharing/apply", "/sharing/inbox", "/sharing/applications", "/privacy/my-data")) {
+            assertThat(authority.get(path).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(authority.get("/account").body()).contains("数据主管部门");
+    }
+
+    @Test
+    void callStatisticsShowTheSameNumbersInTablesWithoutJavaScript() throws Exception {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> !agreements.between("DATA", DEMO_SERVICE).isEmpty());
+        UUID data = organisations.find(org.commonweal.identity.OrganisationIdentifier.of("CW-DEMO", "GOV", "DATA")).orElseThrow().id();
+        String token = tokens.issue(data, "statistics test", accounts.findByUsername("admin.data").orElseThrow().id()).secret();
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/r1/"
+                                + DEMO_SERVICE + "/" + URLEncoder.encode("清A1234" + i, StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + token).header("X-Road-Client", "CW-DEMO/GOV/DATA/service-hall")
+                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            }
+        }
+        calls.flushNow();
+        long total = jdbc.sql("SELECT count(*) FROM exchange_call WHERE (provider_member = 'TRANSPORT' OR consumer_member = 'TRANSPORT')"
+                        + " AND at >= '2026-01-01T00:00:00+08:00' AND at < '2027-01-01T00:00:00+08:00'")
+                .query(Long.class).single();
+        assertThat(total).isGreaterThanOrEqualTo(3);
+
         WebSession transport = WebSession.signedIn(port, "staff.transport", DEMO_PASSWORD);
         HttpResponse<String> page = transport.get("/sharing/statistics?from=2026-01-01&to=2026-12-31");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("数据共享调用统计");
+        assertThat(page.body()).contains("数据共享调用统计", "QH-TRANSPORT-0001", "清河市政务服务和数据管理局",
+                "<td>" + total + "</td>", "resource-chart-data", "consumer-chart-data");
+        assertThat(WebSession.signedIn(port, "staff.urban", DEMO_PASSWORD).get("/sharing/statistics?from=2026-01-01&to=2026-12-31")
+                .body()).doesNotContain("QH-TRANSPORT-0001");
         assertThat(transport.get("/sharing/statistics?from=%3Cscript%3E&to=2026-99-99").statusCode()).isEqualTo(200);
         assertThat(WebSession.signedIn(port, "citizen.liu", DEMO_PASSWORD).get("/sharing/statistics").statusCode()).isEqualTo(403);
     }
