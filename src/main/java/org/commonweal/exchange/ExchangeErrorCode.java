@@ -25,6 +25,7 @@ public enum ExchangeErrorCode implements ErrorCode {
     AGREEMENT_NOT_FOUND(HttpStatus.NOT_FOUND),
     WRONG_STATUS(HttpStatus.CONFLICT),
     REASON_MISSING(HttpStatus.BAD_REQUEST),
+    CALL_NOT_FOUND(HttpStatus.NOT_FOUND),
     // gateway calls
     BAD_IDENTIFIER(HttpStatus.BAD_REQUEST),
     CLIENT_MISSING(HttpStatus.BAD_REQUEST),

@@ -148,7 +148,8 @@ public class ExchangeServices {
         if (by.has(Role.PLATFORM_ADMIN)) {
             return;
         }
-        String own = by.organisationId() == null ? null
+        boolean departmentActor = by.machineClient() || by.has(Role.STAFF) || by.has(Role.DEPARTMENT_ADMIN);
+        String own = by.organisationId() == null || !departmentActor ? null
                 : organisations.get(by.organisationId()).identifier().memberCode();
         if (!serviceId.providerMemberCode().equals(own)) {
             throw new CommonwealException(ExchangeErrorCode.NOT_YOUR_DEPARTMENT,

@@ -41,6 +41,7 @@ class DemoExchange implements AutoCloseable {
             new CommonwealUser(Accounts.SYSTEM, "system", null, Set.of(Role.PLATFORM_ADMIN), false);
 
     private final ExchangeServices services;
+    private final ResourceDirectory resources;
     private final Agreements agreements;
     private final ExchangeSettings settings;
     private final String serviceId;
@@ -48,9 +49,10 @@ class DemoExchange implements AutoCloseable {
     private volatile boolean demoLoaded;
     private DemoVehicleSystem system;
 
-    DemoExchange(ExchangeServices services, Agreements agreements, ExchangeSettings settings,
+    DemoExchange(ExchangeServices services, ResourceDirectory resources, Agreements agreements, ExchangeSettings settings,
                  @Value("${commonweal.identity.instance:CW-DEMO}") String instance) {
         this.services = services;
+        this.resources = resources;
         this.agreements = agreements;
         this.settings = settings;
         this.serviceId = instance + "/GOV/TRANSPORT/vehicles/vehicle-registrations";
@@ -83,7 +85,8 @@ class DemoExchange implements AutoCloseable {
 
     /** Each step only if not done yet, so a second event or a restart changes nothing. */
     private synchronized void setUp() {
-        if (settings.demoProviderPort() < 0) {
+        if (settings.demoProviderPort() < 0 || resources.find(RESOURCE).isEmpty()) {
+            // no demo, or the catalogue resource is not there yet: its registration event brings us back
             return;
         }
         try {

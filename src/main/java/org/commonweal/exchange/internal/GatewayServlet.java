@@ -3,7 +3,6 @@ package org.commonweal.exchange.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -55,6 +54,7 @@ public class GatewayServlet extends HttpServlet {
     private final Agreements agreements;
     private final ExchangeSettings settings;
     private final Clock clock;
+    private final Map<String, Minimiser> minimisers = new java.util.concurrent.ConcurrentHashMap<>();
 
     GatewayServlet(AccessRules access, RateLimiter limiter, DuplicateIds duplicates, Forwarder forwarder, MetaServices meta,
                    CallRecorder recorder, DataSubjects subjects, Agreements agreements, ExchangeSettings settings, Clock clock) {
@@ -195,7 +195,8 @@ public class GatewayServlet extends HttpServlet {
         BodyStreams.Incoming body = hasBody ? new BodyStreams.Incoming(request.getInputStream(), maxRequest) : null;
         String query = request.getQueryString();
         URI uri = URI.create(service.baseUrl() + target.rest() + (query == null ? "" : "?" + query));
-        HttpResponse<InputStream> answer = forwarder.send(request.getMethod(), uri, forwardedHeaders(request, call), body);
+        Http11Client.Response answer = forwarder.send(request.getMethod(), uri, forwardedHeaders(request, call), body,
+                request.getContentLengthLong());
         if (body != null) {
             call.requestDigest = BodyStreams.hex(body.digest);
         }
@@ -222,36 +223,36 @@ public class GatewayServlet extends HttpServlet {
     }
 
     private void deliver(HttpServletRequest request, HttpServletResponse response, CallDraft call, RegisteredService service,
-                         Agreement agreement, HttpResponse<InputStream> answer, InputStream providerBody,
+                         Agreement agreement, Http11Client.Response answer, InputStream providerBody,
                          byte[] requestHash) throws IOException {
         long maxResponse = settings.maxResponseBody().toBytes();
-        long length = answer.headers().firstValueAsLong("content-length").orElse(-1);
+        long length = contentLength(answer);
         if (length > maxResponse) {
             throw new GatewayRefusal(ExchangeErrorCode.RESPONSE_TOO_LARGE,
                     "The provider's response is larger than " + maxResponse + " bytes");
         }
-        String type = answer.headers().firstValue("content-type").orElse("");
-        boolean bodyExpected = !"HEAD".equals(request.getMethod()) && answer.statusCode() != 204
-                && answer.statusCode() != 304 && length != 0;
+        String type = answer.first("content-type") == null ? "" : answer.first("content-type");
+        boolean bodyExpected = !"HEAD".equals(request.getMethod()) && answer.status() != 204
+                && answer.status() != 304 && length != 0;
         boolean json = isJson(type);
         if (bodyExpected && !json && service.personal()) {
             throw new GatewayRefusal(ExchangeErrorCode.PERSONAL_DATA_NOT_JSON, "The service carries personal data but answered with '"
                     + CallDraft.clip(type) + "'; only JSON can be minimised to what the agreement allows, so it is not passed on");
         }
         response.setBufferSize(RESPONSE_BUFFER);
-        response.setStatus(answer.statusCode());
-        answer.headers().map().forEach((name, values) -> {
+        response.setStatus(answer.status());
+        answer.headers().forEach((name, values) -> {
             if (RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> response.addHeader(name, value));
             }
         });
         xroadHeaders(response, call);
         response.setHeader("X-Road-Request-Hash", Base64.getEncoder().encodeToString(requestHash));
-        call.status = answer.statusCode();
+        call.status = answer.status();
         BodyStreams.Outgoing out = new BodyStreams.Outgoing(response.getOutputStream(), Long.MAX_VALUE);
         try {
             if (bodyExpected && json) {
-                new Minimiser(service.fieldItems(), agreement.terms().dataItems()).copy(providerBody, out, call.delivered);
+                minimiser(service, agreement).copy(providerBody, out, call.delivered);
             } else if (bodyExpected) {
                 providerBody.transferTo(out);
                 service.fieldItems().values().stream().filter(agreement.terms().dataItems()::contains).forEach(call.delivered::add);
@@ -272,6 +273,23 @@ public class GatewayServlet extends HttpServlet {
                         "The provider's response is not well-formed JSON: " + CallDraft.clip(((JacksonException) e).getOriginalMessage()));
             }
         }
+    }
+
+    /** One minimiser per service and agreement (both fixed once made), built on first use. */
+    private Minimiser minimiser(RegisteredService service, Agreement agreement) {
+        if (minimisers.size() > 10_000) {
+            minimisers.clear();
+        }
+        return minimisers.computeIfAbsent(service.id() + "|" + agreement.id(),
+                key -> new Minimiser(service.fieldItems(), agreement.terms().dataItems()));
+    }
+
+    private static long contentLength(Http11Client.Response answer) {
+        String declared = answer.first("content-length");
+        if (declared == null || answer.first("transfer-encoding") != null) {
+            return -1;
+        }
+        return Long.parseLong(declared.strip());
     }
 
     /** Before the first byte left, a proper error replaces the response; after, the connection is cut. */

@@ -38,6 +38,17 @@ public final class Minimiser {
     private static final class Step {
         final Map<String, Step> children = new HashMap<>();
         @Nullable String item;
+
+        /** Whether a value starting with this token can hold something permitted: an object or array the paths go into. */
+        boolean reaches(JsonToken token) {
+            if (item != null) {
+                return true;
+            }
+            if (token == JsonToken.START_ARRAY) {
+                return children.containsKey(FieldPath.EVERY_ELEMENT);
+            }
+            return token == JsonToken.START_OBJECT && children.keySet().stream().anyMatch(k -> !k.equals(FieldPath.EVERY_ELEMENT));
+        }
     }
 
     private final Step root = new Step();
@@ -96,7 +107,7 @@ public final class Minimiser {
                 String name = parser.currentName();
                 JsonToken next = parser.nextToken();
                 Step child = step.children.get(name);
-                if (child != null && (child.item != null || next.isStructStart())) {
+                if (child != null && child.reaches(next)) {
                     generator.writeName(name);
                     value(parser, generator, child, delivered);
                 } else {
@@ -114,7 +125,7 @@ public final class Minimiser {
                 if (parser.currentToken() == null) {
                     throw new tools.jackson.core.exc.StreamReadException(parser, "The response ends inside an array");
                 }
-                if (element != null && (element.item != null || parser.currentToken().isStructStart())) {
+                if (element != null && element.reaches(parser.currentToken())) {
                     value(parser, generator, element, delivered);
                 } else {
                     parser.skipChildren();
