@@ -23,6 +23,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On the demo city's first start, the data administration (DATA) looks up citizen.liu's vehicles
@@ -44,9 +47,14 @@ class DemoDataUses {
     private final Accounts accounts;
     private final Environment environment;
     private final String instance;
+    private final TransactionTemplate ownTransaction;
 
     DemoDataUses(PrivacySettings settings, Agreements agreements, ApiTokens tokens, Organisations organisations,
-                 Accounts accounts, Environment environment, @Value("${commonweal.identity.instance:CW-DEMO}") String instance) {
+                 Accounts accounts, Environment environment, PlatformTransactionManager transactions,
+                 @Value("${commonweal.identity.instance:CW-DEMO}") String instance) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // the token must be committed before the gateway (another thread) can see it
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.settings = settings;
         this.agreements = agreements;
         this.tokens = tokens;
@@ -75,7 +83,7 @@ class DemoDataUses {
         if (admin == null) {
             return; // the demo city without its data administrator: no one to issue the token
         }
-        ApiTokens.IssuedToken token = tokens.issue(data, "demo: who used my data", admin);
+        ApiTokens.IssuedToken token = ownTransaction.execute(status -> tokens.issue(data, "demo: who used my data", admin));
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             String base = "http://127.0.0.1:" + environment.getProperty("local.server.port") + "/r1/" + service + "/";
             for (int i = 0; i < settings.demoCalls(); i++) {
@@ -91,7 +99,7 @@ class DemoDataUses {
         } catch (java.io.IOException e) {
             log.warn("Demo calls for 'who used my data' failed: {}", e.getMessage());
         } finally {
-            tokens.revoke(data, token.info().id());
+            ownTransaction.executeWithoutResult(status -> tokens.revoke(data, token.info().id()));
         }
     }
 }

@@ -82,7 +82,7 @@ class MyDataController {
         out.write('\uFEFF'); // so spreadsheet programs read UTF-8
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             csv.printRecord(List.of("at", "consumer", "consumer_code", "provider", "resource", "data_items", "purpose",
-                    "issue", "status").stream().map(column -> t("privacy.csv." + column, locale)).toList());
+                    "issue", "status_code").stream().map(column -> t("privacy.csv." + column, locale)).toList());
             for (TrackerEntry entry : tracker.entries(user.id(), locale)) {
                 csv.printRecord(safe(entry.at().toString()), safe(entry.consumer()), safe(entry.consumerCode()),
                         safe(entry.provider()), safe(entry.resource()), safe(String.join("; ", entry.dataItems())),
