@@ -97,7 +97,8 @@ public class Catalogue {
      * platform administrator). A blank code gets the provider's next {@code <prefix>-<PROVIDER>-NNNN}.
      */
     @Transactional
-    public DataResource register(ResourceDraft draft, CommonwealUser by) {
+    public DataResource register(ResourceDraft submitted, CommonwealUser by) {
+        ResourceDraft draft = submitted.normalised();
         Organisation provider = checkManage(draft.provider(), by);
         refuseViolations(draft);
         String code = draft.code();
@@ -134,7 +135,7 @@ public class Catalogue {
             throw new CatalogueRefused(CatalogueErrorCode.RESOURCE_STALE,
                     "Someone changed " + code + " since you opened it; reload and try again", code);
         }
-        ResourceDraft kept = draft.withCode(code).withProvider(current.provider());
+        ResourceDraft kept = draft.normalised().withCode(code).withProvider(current.provider());
         refuseViolations(kept);
         store.update(code, kept, clock.instant());
         record("catalogue.resource_changed", code, kept, provider, by);

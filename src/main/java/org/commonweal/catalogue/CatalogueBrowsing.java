@@ -36,27 +36,47 @@ public class CatalogueBrowsing {
         this.index = index;
     }
 
-    /** Matching resources the reader may see: best match first when words were given, otherwise by code. */
-    public List<DataResource> find(Query query, Visibility visibility) {
-        List<DataResource> candidates;
-        if (query.hasWords()) {
-            List<String> codes = index.search(query.words());
-            Map<String, Integer> rank = new HashMap<>();
-            for (int i = 0; i < codes.size(); i++) {
-                rank.put(codes.get(i), i);
-            }
-            candidates = store.findAll(codes).stream()
-                    .sorted(Comparator.comparing(r -> Objects.requireNonNull(rank.get(r.code())))).toList();
-        } else if (!query.provider().isEmpty()) {
-            candidates = store.ofProvider(query.provider(), true);
-        } else {
-            candidates = store.all();
+    /** One page of results and how many there are in all. */
+    public record Results(List<DataResource> resources, int total, int page, int pageSize) {
+
+        public int pages() {
+            return Math.max(1, (total + pageSize - 1) / pageSize);
         }
-        return candidates.stream()
+    }
+
+    /** All matching resources the reader may see: best match first when words were given, otherwise by code. */
+    public List<DataResource> find(Query query, Visibility visibility) {
+        return find(query, visibility, 1, Integer.MAX_VALUE).resources();
+    }
+
+    /** One page ({@code page} from 1) of matching resources the reader may see. */
+    public Results find(Query query, Visibility visibility, int page, int pageSize) {
+        int offset = (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * pageSize);
+        if (!query.hasWords()) {
+            boolean government = visibility == Visibility.GOVERNMENT;
+            return new Results(store.browse(query.provider(), query.classification(), government, offset, pageSize),
+                    store.count(query.provider(), query.classification(), government), page, pageSize);
+        }
+        // the index gives at most a few hundred best hits: filter and page them here
+        List<String> codes = index.search(query.words());
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            rank.put(codes.get(i), i);
+        }
+        List<DataResource> matching = store.findAll(codes).stream()
+                .sorted(Comparator.comparing(r -> Objects.requireNonNull(rank.get(r.code()))))
                 .filter(visibility::sees)
                 .filter(r -> query.provider().isEmpty() || r.provider().equals(query.provider()))
                 .filter(r -> query.classification().isEmpty() || r.classification().equals(query.classification())
                         || r.classification().startsWith(query.classification() + "-"))
                 .toList();
+        List<DataResource> shown = offset >= matching.size() ? List.of()
+                : matching.subList(offset, (int) Math.min(matching.size(), (long) offset + pageSize));
+        return new Results(shown, matching.size(), page, pageSize);
+    }
+
+    /** How many resources each provider has, as the reader may see them (member code → count). */
+    public Map<String, Integer> countsByProvider(Visibility visibility) {
+        return store.countsByProvider(visibility == Visibility.GOVERNMENT);
     }
 }

@@ -45,6 +45,19 @@ public record ResourceDraft(@Nullable String code,
                 UpdateCycle.DAILY, publishedOn, grade);
     }
 
+    /**
+     * The same draft with surrounding white space removed from every text, as the catalogue stores
+     * it: what people paste from spreadsheets often carries stray spaces, and stored text must come
+     * back the same from an export.
+     */
+    public ResourceDraft normalised() {
+        return new ResourceDraft(code == null ? null : code.strip(), classification.strip(), nameZh.strip(),
+                nameEn.strip(), provider.strip(), summary.strip(), format, items.stream().map(item -> new DataItem(
+                        item.key().strip(), item.nameZh().strip(), item.nameEn().strip(), item.type().strip(),
+                        item.personal(), item.sensitive())).toList(), sharingType, sharingConditions.strip(),
+                sharingMethod, legalBasis.strip(), openType, openConditions.strip(), updateCycle, publishedOn, grade);
+    }
+
     public ResourceDraft withCode(@Nullable String newCode) {
         return new ResourceDraft(newCode, classification, nameZh, nameEn, provider, summary, format, items, sharingType,
                 sharingConditions, sharingMethod, legalBasis, openType, openConditions, updateCycle, publishedOn, grade);

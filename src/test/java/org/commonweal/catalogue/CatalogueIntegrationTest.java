@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,7 +25,11 @@ import static org.commonweal.catalogue.CatalogueFixtures.staffOf;
 
 /** Registering, changing and retiring resources, the catalogue's rules, and the evidence of each change. */
 @CommonwealIntegrationTest
+@RecordApplicationEvents
 class CatalogueIntegrationTest {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     Catalogue catalogue;
@@ -107,6 +113,27 @@ class CatalogueIntegrationTest {
         }
 
         @Test
+        void concurrentRegistrationsGetDistinctCodes() throws Exception {
+            CommonwealUser staff = staffOf(organisations, "MARKET");
+            java.util.Set<String> codes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+                for (int i = 0; i < 12; i++) {
+                    pool.submit(() -> codes.add(catalogue.register(parkingDraft("MARKET"), staff).code()));
+                }
+            }
+            assertThat(codes).hasSize(12).allMatch(code -> code.startsWith("QH-MARKET-"));
+        }
+
+        @Test
+        void storesTextWithoutSurroundingWhiteSpace() {
+            DataResource stored = catalogue.register(parkingDraft("MARKET").withNames("  停车  ", "\tParking\n")
+                    .withSummary(" 第一行\n第二行 "), staffOf(organisations, "MARKET"));
+            assertThat(stored.nameZh()).isEqualTo("停车");
+            assertThat(stored.nameEn()).isEqualTo("Parking");
+            assertThat(stored.summary()).isEqualTo("第一行\n第二行");
+        }
+
+        @Test
         void refusesADuplicateCode() {
             CommonwealUser staff = staffOf(organisations, "TRANSPORT");
             assertThatThrownBy(() -> catalogue.register(parkingDraft("TRANSPORT").withCode("QH-TRANSPORT-0001"), staff))
@@ -178,6 +205,45 @@ class CatalogueIntegrationTest {
     }
 
     @Nested
+    class Demo {
+
+        @Autowired
+        org.commonweal.catalogue.internal.DemoCatalogue demo;
+
+        @Autowired
+        org.commonweal.catalogue.internal.CatalogueIndex index;
+
+        @Autowired
+        org.springframework.transaction.support.TransactionTemplate transactions;
+
+        @Test
+        void loadingTheDemoAgainRegistersNothingTwice() {
+            int before = catalogue.all().size();
+            assertThat(demo.load()).isZero();
+            assertThat(catalogue.all()).hasSize(before);
+        }
+
+        @Test
+        void theSearchIndexIsRebuiltFromTheDatabase() {
+            // a resource written behind the service's back is found once the index is rebuilt, as on a start;
+            // written in a transaction that is rolled back, so other tests never see it
+            transactions.executeWithoutResult(tx -> {
+                jdbc.sql("INSERT INTO catalogue_resource (code, classification, name_zh, name_en, provider, summary, format,"
+                        + " sharing_type, sharing_method, open_type, update_cycle, published_on, grade, registered_at, updated_at)"
+                        + " VALUES ('QH-REBUILD-0001', '3', '重建索引测试', 'Rebuild check', 'DATA', '', 'DATABASE', 'UNCONDITIONAL',"
+                        + " 'FILE', 'NOT_OPEN', 'DAILY', DATE '2026-01-01', 'GENERAL', now(), now())").update();
+                assertThat(index.search("重建索引测试")).doesNotContain("QH-REBUILD-0001");
+                index.rebuild();
+                assertThat(index.search("重建索引测试")).contains("QH-REBUILD-0001");
+                tx.setRollbackOnly();
+            });
+            index.rebuild();
+            assertThat(index.search("重建索引测试")).doesNotContain("QH-REBUILD-0001");
+            assertThat(index.search("社保")).contains("QH-HRSS-0001");
+        }
+    }
+
+    @Nested
     class ChangingAndRetiring {
 
         @Test
@@ -217,6 +283,56 @@ class CatalogueIntegrationTest {
             assertThatThrownBy(() -> catalogue.retire(registered.code(), 1, other))
                     .isInstanceOfSatisfying(CatalogueRefused.class, e -> assertThat(e.code()).isEqualTo(CatalogueErrorCode.NOT_PROVIDER));
             assertThat(catalogue.get(registered.code())).isEqualTo(registered);
+        }
+
+        @Test
+        void announcesEveryChangeToOtherModules() {
+            CommonwealUser staff = staffOf(organisations, "ENVIRONMENT");
+            DataResource registered = catalogue.register(parkingDraft("ENVIRONMENT"), staff);
+            catalogue.change(registered.code(), registered.draft().withSummary("changed"), 1, staff);
+            catalogue.retire(registered.code(), 2, staff);
+            assertThat(events.stream(DataResourceRegistered.class)).contains(new DataResourceRegistered(registered.code()));
+            assertThat(events.stream(DataResourceChanged.class)).containsExactly(new DataResourceChanged(registered.code()));
+            assertThat(events.stream(DataResourceRetired.class)).containsExactly(new DataResourceRetired(registered.code()));
+        }
+
+        @Test
+        void aRefusedChangeAnnouncesNothingAndLeavesNoEvidence() {
+            CommonwealUser staff = staffOf(organisations, "ENVIRONMENT");
+            DataResource registered = catalogue.register(parkingDraft("ENVIRONMENT"), staff);
+            assertThatThrownBy(() -> catalogue.change(registered.code(),
+                    registered.draft().withSharing(SharingType.NOT_SHARED, "", null), 1, staff))
+                    .isInstanceOf(CatalogueRefused.class);
+            assertThat(events.stream(DataResourceChanged.class)).isEmpty();
+            assertThat(evidence(registered.code())).hasSize(1);
+            assertThat(catalogue.get(registered.code())).isEqualTo(registered);
+        }
+
+        @Test
+        void concurrentEditsOfOneResourceLetExactlyOneWin() throws Exception {
+            CommonwealUser staff = staffOf(organisations, "ENVIRONMENT");
+            DataResource registered = catalogue.register(parkingDraft("ENVIRONMENT"), staff);
+            java.util.concurrent.atomic.AtomicInteger wins = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger stale = new java.util.concurrent.atomic.AtomicInteger();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < 8; i++) {
+                    int n = i;
+                    pool.submit(() -> {
+                        try {
+                            catalogue.change(registered.code(), registered.draft().withSummary("editor " + n), 1, staff);
+                            wins.incrementAndGet();
+                        } catch (CatalogueRefused e) {
+                            if (e.code() == CatalogueErrorCode.RESOURCE_STALE) {
+                                stale.incrementAndGet();
+                            }
+                        }
+                    });
+                }
+            }
+            assertThat(wins.get()).isEqualTo(1);
+            assertThat(stale.get()).isEqualTo(7);
+            assertThat(catalogue.get(registered.code()).version()).isEqualTo(2);
+            assertThat(evidence(registered.code())).hasSize(2);
         }
 
         @Test

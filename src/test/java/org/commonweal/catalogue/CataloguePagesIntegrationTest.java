@@ -35,6 +35,9 @@ class CataloguePagesIntegrationTest {
     @Autowired
     Catalogue catalogue;
 
+    @Autowired
+    org.commonweal.identity.Organisations organisations;
+
     @BeforeEach
     void demoCatalogueLoaded() {
         CatalogueFixtures.awaitDemoCatalogue(jdbc);
@@ -162,6 +165,25 @@ class CataloguePagesIntegrationTest {
         }
 
         @Test
+        void pagesLongListsFiftyAtATime() {
+            org.commonweal.identity.CommonwealUser staff = CatalogueFixtures.staffOf(organisations, "LINJIANG-GOV");
+            while (catalogue.ofProvider("LINJIANG-GOV").size() < 60) {
+                catalogue.register(CatalogueFixtures.parkingDraft("LINJIANG-GOV"), staff);
+            }
+            int total = catalogue.ofProvider("LINJIANG-GOV").size();
+            String first = anyone().get("/catalogue?provider=LINJIANG-GOV").body();
+            assertThat(first).contains("rel=\"next\"").doesNotContain("rel=\"prev\"");
+            assertThat(first.split("<tr>", -1)).hasSize(1 + 1 + 50);
+            String second = anyone().get("/catalogue?provider=LINJIANG-GOV&page=2").body();
+            assertThat(second).contains("rel=\"prev\"");
+            assertThat(second.split("<tr>", -1)).hasSize(1 + 1 + Math.min(50, total - 50));
+            assertThat(anyone().get("/catalogue?page=abc").statusCode()).isEqualTo(200);
+            assertThat(anyone().get("/catalogue?page=99999999999").statusCode()).isEqualTo(200);
+            assertThat(anyone().get("/catalogue?provider=LINJIANG-GOV&page=500").body()).contains(
+                    "没有符合条件的数据资源");
+        }
+
+        @Test
         void hostileSearchesAreHarmless() {
             for (String words : List.of("<script>alert(1)</script>", "' OR 1=1 --", "\"unclosed", "AND OR NOT *:*",
                     "../../etc/passwd", "x".repeat(5000), "(((((", "社保)")) {
@@ -175,7 +197,32 @@ class CataloguePagesIntegrationTest {
 
         @Test
         void theHomePageLinksTheCatalogue() {
-            assertThat(anyone().get("/").body()).contains("href=\"/catalogue\"");
+            String home = anyone().get("/").body();
+            assertThat(home.substring(home.indexOf("id=\"pillar-COHESION\""), home.indexOf("id=\"pillar-TRUST\"")))
+                    .contains("href=\"/catalogue\"");
+        }
+    }
+
+    @Nested
+    class Api {
+
+        @Test
+        void servesTheCatalogueAsJsonWithThePagesVisibility() {
+            HttpResponse<String> one = anyone().getJson("/api/v1/catalogue/resources/QH-TRANSPORT-0001");
+            assertThat(one.statusCode()).isEqualTo(200);
+            assertThat(one.body()).contains("\"code\":\"QH-TRANSPORT-0001\"", "\"key\":\"owner_id_number\"",
+                    "\"sensitive\":true", "\"offeredThroughGateway\":true");
+            assertThat(anyone().getJson(search("社保").replace("/catalogue", "/api/v1/catalogue/resources")).body())
+                    .contains("QH-HRSS-0001");
+            HttpResponse<String> core = anyone().getJson("/api/v1/catalogue/resources/QH-TRANSPORT-0004");
+            assertThat(core.statusCode()).isEqualTo(404);
+            assertThat(core.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+            assertThat(core.body()).contains("\"code\":\"resource_not_found\"");
+            assertThat(staff("staff.housing").getJson("/api/v1/catalogue/resources/QH-TRANSPORT-0004").body())
+                    .contains("\"grade\":\"CORE\"", "\"offeredThroughGateway\":false");
+            HttpResponse<String> tooLong = anyone().getJson("/api/v1/catalogue/resources?q=" + "x".repeat(300));
+            assertThat(tooLong.statusCode()).isEqualTo(400);
+            assertThat(tooLong.body()).contains("\"code\":\"field_too_long\"");
         }
     }
 

@@ -76,7 +76,12 @@ class RoleAccessIntegrationTest {
                 arguments("/sharing/agreements", new int[]{302, 403, 200, 200, 200, 200}),
                 arguments("/sharing/statistics", new int[]{302, 403, 200, 200, 200, 200}),
                 arguments("/privacy/my-data", new int[]{302, 200, 403, 403, 403, 403}),
-                arguments("/privacy/my-data.csv", new int[]{302, 200, 403, 403, 403, 403}));
+                arguments("/privacy/my-data.csv", new int[]{302, 200, 403, 403, 403, 403}),
+                arguments("/catalogue", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/department/catalogue", new int[]{302, 403, 200, 200, 403, 200}),
+                arguments("/department/catalogue/new", new int[]{302, 403, 200, 200, 403, 200}),
+                arguments("/department/catalogue/import", new int[]{302, 403, 200, 200, 403, 200}),
+                arguments("/department/catalogue/export.csv", new int[]{302, 403, 200, 200, 403, 200}));
     }
 
     static Stream<Arguments> apis() {

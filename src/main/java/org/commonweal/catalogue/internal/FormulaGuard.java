@@ -3,7 +3,8 @@ package org.commonweal.catalogue.internal;
 /**
  * Keeps spreadsheet programs from running what a cell says: a cell that starts with {@code = + - @}
  * (or a tab or carriage return) gets a leading apostrophe on export (OWASP "CSV injection"), and
- * the apostrophe is taken off again on import, so a round trip returns the same text.
+ * the apostrophe is taken off again on import, so a round trip returns the same text. A cell that
+ * already starts with apostrophes before such a character gets one more, so it too comes back intact.
  */
 public final class FormulaGuard {
 
@@ -11,15 +12,20 @@ public final class FormulaGuard {
     }
 
     public static String neutralise(String cell) {
-        return startsDangerously(cell, 0) ? "'" + cell : cell;
+        return needsGuard(cell, 0) ? "'" + cell : cell;
     }
 
     public static String restore(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && startsDangerously(cell, 1) ? cell.substring(1) : cell;
+        return !cell.isEmpty() && cell.charAt(0) == '\'' && needsGuard(cell, 1) ? cell.substring(1) : cell;
     }
 
-    private static boolean startsDangerously(String cell, int at) {
-        if (cell.length() <= at) {
+    /** Whether the text from {@code from} on, after any apostrophes, starts with a character that begins a formula. */
+    private static boolean needsGuard(String cell, int from) {
+        int at = from;
+        while (at < cell.length() && cell.charAt(at) == '\'') {
+            at++;
+        }
+        if (at >= cell.length()) {
             return false;
         }
         char first = cell.charAt(at);

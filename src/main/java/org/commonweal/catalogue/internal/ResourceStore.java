@@ -55,6 +55,38 @@ public class ResourceStore {
                 .param(provider).query(ResourceStore::row).list());
     }
 
+    /**
+     * One page of resources by code, filtered in the database: by provider (empty: any), by class
+     * prefix (empty: any), and for the public without core data and retired resources.
+     */
+    public List<DataResource> browse(String provider, String classification, boolean government, int offset, int limit) {
+        return withItems(jdbc.sql("SELECT " + COLUMNS + " FROM catalogue_resource WHERE " + BROWSE
+                        + " ORDER BY code OFFSET ? LIMIT ?")
+                .params(provider, provider, classification, classification, classification + "-%", government,
+                        offset, limit)
+                .query(ResourceStore::row).list());
+    }
+
+    public int count(String provider, String classification, boolean government) {
+        return jdbc.sql("SELECT count(*) FROM catalogue_resource WHERE " + BROWSE)
+                .params(provider, provider, classification, classification, classification + "-%", government)
+                .query(Integer.class).single();
+    }
+
+    /** How many resources each provider has, as the reader may see them. */
+    public Map<String, Integer> countsByProvider(boolean government) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT provider, count(*) FROM catalogue_resource WHERE (? OR (NOT retired AND grade <> 'CORE'))"
+                        + " GROUP BY provider").param(government)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
+    private static final String BROWSE = "(? = '' OR provider = ?) AND (? = '' OR classification = ? OR classification LIKE ?)"
+            + " AND (? OR (NOT retired AND grade <> 'CORE'))";
+
     public List<DataResource> all() {
         return withItems(jdbc.sql("SELECT " + COLUMNS + " FROM catalogue_resource ORDER BY code")
                 .query(ResourceStore::row).list());

@@ -1,5 +1,6 @@
 package org.commonweal.catalogue.web;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,15 +16,14 @@ import org.commonweal.catalogue.ImportStatus;
 import org.commonweal.identity.CommonwealUser;
 import org.commonweal.identity.Organisation;
 import org.commonweal.platform.web.FormErrors;
-import org.commonweal.site.web.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,9 +39,11 @@ class CatalogueFilesController {
     private final Catalogue catalogue;
     private final Departments departments;
     private final CatalogueSettings settings;
+    private final MessageSource messages;
 
     CatalogueFilesController(CatalogueImports imports, Catalogue catalogue, Departments departments,
-                             CatalogueSettings settings) {
+                             CatalogueSettings settings, MessageSource messages) {
+        this.messages = messages;
         this.imports = imports;
         this.catalogue = catalogue;
         this.departments = departments;
@@ -55,7 +57,8 @@ class CatalogueFilesController {
 
     @PostMapping("/department/catalogue/import")
     String importFile(CommonwealUser user, @RequestParam(required = false) MultipartFile file,
-                      @ModelAttribute("page") Page page, Model model, HttpServletResponse response) throws IOException {
+                      Locale locale, Model model, HttpServletResponse response) throws IOException {
+        Texts page = new Texts(messages, locale);
         Organisation department = departments.managed(user, "");
         if (file == null || file.isEmpty()) {
             return refused(model, response, department, page, CatalogueErrorCode.FILE_MISSING, "");
@@ -126,7 +129,7 @@ class CatalogueFilesController {
     }
 
     /** The import form again, with the reason the file was refused and the matching 4xx status. */
-    private String refused(Model model, HttpServletResponse response, Organisation department, Page page,
+    private String refused(Model model, HttpServletResponse response, Organisation department, Texts page,
                            CatalogueErrorCode code, Object... arguments) {
         response.setStatus(code.status().value());
         return importPage(model, department, FormErrors.none().add("file", page.t(code.messageKey(), arguments)));

@@ -1,5 +1,6 @@
 package org.commonweal.catalogue.web;
 
+import java.util.Locale;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,13 +15,12 @@ import org.commonweal.catalogue.Violation;
 import org.commonweal.identity.CommonwealUser;
 import org.commonweal.identity.Organisation;
 import org.commonweal.platform.web.FormErrors;
-import org.commonweal.site.web.Page;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,8 +37,10 @@ class CatalogueManagementController {
     private final Catalogue catalogue;
     private final Departments departments;
     private final Clock clock;
+    private final MessageSource messages;
 
-    CatalogueManagementController(Catalogue catalogue, Departments departments, Clock clock) {
+    CatalogueManagementController(Catalogue catalogue, Departments departments, Clock clock, MessageSource messages) {
+        this.messages = messages;
         this.catalogue = catalogue;
         this.departments = departments;
         this.clock = clock;
@@ -62,7 +64,8 @@ class CatalogueManagementController {
 
     @PostMapping("/department/catalogue/new")
     String register(CommonwealUser user, @RequestParam MultiValueMap<String, String> params,
-                    @ModelAttribute("page") Page page, Model model, HttpServletResponse response) {
+                    Locale locale, Model model, HttpServletResponse response) {
+        Texts page = new Texts(messages, locale);
         ResourceForm form = ResourceForm.of(params);
         Organisation department = departments.managed(user, form.provider());
         if ("more".equals(params.getFirst("action"))) {
@@ -97,7 +100,8 @@ class CatalogueManagementController {
 
     @PostMapping("/department/catalogue/{code}/edit")
     String edit(CommonwealUser user, @PathVariable String code, @RequestParam MultiValueMap<String, String> params,
-                @ModelAttribute("page") Page page, Model model, HttpServletResponse response) {
+                Locale locale, Model model, HttpServletResponse response) {
+        Texts page = new Texts(messages, locale);
         DataResource resource = manageable(user, code);
         Organisation department = departments.managed(user, resource.provider());
         ResourceForm form = ResourceForm.of(params);
@@ -132,7 +136,8 @@ class CatalogueManagementController {
 
     @PostMapping("/department/catalogue/{code}/retire")
     String retire(CommonwealUser user, @PathVariable String code, @RequestParam(defaultValue = "-1") String version,
-                  @ModelAttribute("page") Page page, Model model, HttpServletResponse response) {
+                  Locale locale, Model model, HttpServletResponse response) {
+        Texts page = new Texts(messages, locale);
         DataResource resource = manageable(user, code);
         long seen;
         try {
@@ -164,7 +169,7 @@ class CatalogueManagementController {
         return resource;
     }
 
-    private @org.jspecify.annotations.Nullable ResourceDraft check(ResourceForm form, Page page, FormErrors errors) {
+    private @org.jspecify.annotations.Nullable ResourceDraft check(ResourceForm form, Texts page, FormErrors errors) {
         List<String[]> problems = new ArrayList<>();
         ResourceDraft draft = form.draft(problems);
         for (String[] problem : problems) {

@@ -27,6 +27,7 @@ class CataloguePagesController {
 
     static final List<String> CLASSES = List.of("1", "2", "3");
     private static final int MAX_WORDS = 200;
+    private static final int PAGE_SIZE = 50;
 
     private final CatalogueBrowsing browsing;
     private final Catalogue catalogue;
@@ -43,15 +44,16 @@ class CataloguePagesController {
     @GetMapping("/catalogue")
     String browse(@Nullable CommonwealUser user, @RequestParam(defaultValue = "") String q,
                   @RequestParam(defaultValue = "") String provider, @RequestParam(defaultValue = "") String classification,
-                  Model model) {
+                  @RequestParam(name = "page", defaultValue = "1") String pageParameter, Model model) {
         String words = q.length() > MAX_WORDS ? q.substring(0, MAX_WORDS) : q;
         List<Organisation> all = departments.all();
         String chosenProvider = all.stream().anyMatch(d -> d.identifier().memberCode().equals(provider)) ? provider : "";
         String chosenClass = CLASSES.contains(classification) ? classification : "";
         Visibility visibility = Visibility.of(user);
-        List<DataResource> results = browsing.find(new CatalogueBrowsing.Query(words, chosenProvider, chosenClass), visibility);
-        Map<String, Long> counts = browsing.find(new CatalogueBrowsing.Query("", "", ""), visibility).stream()
-                .collect(Collectors.groupingBy(DataResource::provider, Collectors.counting()));
+        int pageNumber = pageNumber(pageParameter);
+        CatalogueBrowsing.Results results = browsing.find(new CatalogueBrowsing.Query(words, chosenProvider, chosenClass),
+                visibility, pageNumber, PAGE_SIZE);
+        Map<String, Integer> counts = browsing.countsByProvider(visibility);
         model.addAttribute("q", words);
         model.addAttribute("provider", chosenProvider);
         model.addAttribute("classification", chosenClass);
@@ -76,6 +78,16 @@ class CataloguePagesController {
         model.addAttribute("evidence", ledger.entriesAbout(code));
         model.addAttribute("done", List.of("registered", "changed", "retired").contains(done) ? done : "");
         return "catalogue/show";
+    }
+
+    /** Page numbers from 1 to 10,000; anything else is page 1. */
+    private static int pageNumber(String text) {
+        try {
+            int number = Integer.parseInt(text);
+            return number >= 1 && number <= 10_000 ? number : 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     static Map<String, Organisation> names(List<Organisation> departments) {
