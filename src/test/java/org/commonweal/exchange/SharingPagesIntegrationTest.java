@@ -193,6 +193,46 @@ class SharingPagesIntegrationTest {
     }
 
     @Test
+    void hostileAndMalformedInputGetsA400WithTheProblemNeverA500() {
+        WebSession housing = WebSession.signedIn(port, "staff.housing", DEMO_PASSWORD);
+        List<List<String[]>> bad = new ArrayList<>();
+        bad.add(application(UUID.randomUUID().toString(), "长".repeat(1001), "plate_number"));
+        List<String[]> letters = application(UUID.randomUUID().toString(), "核查", "plate_number");
+        letters.replaceAll(f -> f[0].equals("delayDays") ? new String[]{"delayDays", "abc"} : f);
+        bad.add(letters);
+        List<String[]> huge = application(UUID.randomUUID().toString(), "核查", "plate_number");
+        huge.replaceAll(f -> f[0].equals("callsPerMinute") ? new String[]{"callsPerMinute", "99999999999999"} : f);
+        bad.add(huge);
+        List<String[]> past = application(UUID.randomUUID().toString(), "核查", "plate_number");
+        past.replaceAll(f -> f[0].equals("validUntil") ? new String[]{"validUntil", "2020-01-01"} : f);
+        bad.add(past);
+        bad.add(application(UUID.randomUUID().toString(), "核查", "../../etc/passwd"));
+        List<String[]> delayed = application(UUID.randomUUID().toString(), "核查", "plate_number");
+        delayed.replaceAll(f -> f[0].equals("delayDays") ? new String[]{"delayDays", "30"} : f);
+        bad.add(delayed);
+        for (List<String[]> fields : bad) {
+            HttpResponse<String> response = housing.postRaw("/sharing/apply/QH-TRANSPORT-0001", form(housing, fields));
+            assertThat(response.statusCode()).as(fields.toString()).isEqualTo(400);
+            assertThat(response.body()).contains("error-summary").doesNotContain("Exception", "at org.");
+        }
+        assertThat(housing.postRaw("/sharing/apply/QH-TRANSPORT-0001", "%zz=%%").statusCode()).isBetween(400, 403);
+
+        String id = applicationId(housing.postRaw("/sharing/apply/QH-TRANSPORT-0001",
+                form(housing, application(UUID.randomUUID().toString(), "核查", "plate_number"))));
+        WebSession transport = WebSession.signedIn(port, "staff.transport", DEMO_PASSWORD);
+        for (List<String[]> decision : List.of(
+                List.of(new String[]{"version", "x"}, new String[]{"outcome", "APPROVE"}),
+                List.of(new String[]{"version", "0"}, new String[]{"outcome", "DROP TABLE"}),
+                List.of(new String[]{"version", "0"}, new String[]{"outcome", "NARROW"}, new String[]{"approvedUntil", "tomorrow"}))) {
+            HttpResponse<String> response = transport.postRaw("/sharing/applications/" + id + "/decision", form(transport, decision));
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("error-summary");
+        }
+        assertThat(jdbc.sql("SELECT status FROM exchange_application WHERE id = ?::uuid").param(id).query(String.class).single())
+                .isEqualTo("PENDING");
+    }
+
+    @Test
     void aRefusalNeedsAReasonOnThePageAndIsListedForTheApplicantAndTheAuthority() {
         WebSession housing = WebSession.signedIn(port, "staff.housing", DEMO_PASSWORD);
         String id = applicationId(housing.postRaw("/sharing/apply/QH-TRANSPORT-0001",
