@@ -108,10 +108,13 @@ class WhoUsedMyDataIntegrationTest {
 
     @Test
     void callsUnderALawfulDelayAppearWhenTheDelayEnds() throws Exception {
-        if (agreements.between("HOUSING", SERVICE).isEmpty()) {
-            agreements.grant(new AgreementTerms("CW-DEMO/GOV/HOUSING", SERVICE, "QH-TRANSPORT-0001", "违法线索调查",
-                    "《行政处罚法》", Set.of("plate_number"), LocalDate.of(2026, 12, 31), 600, 30), "system");
-        }
+        // only an agreement with a delay of notice: others' tests may have left HOUSING one without
+        agreements.between("HOUSING", SERVICE).stream()
+                .filter(a -> a.status() == org.commonweal.exchange.AgreementStatus.ACTIVE
+                        || a.status() == org.commonweal.exchange.AgreementStatus.SUSPENDED)
+                .forEach(a -> agreements.revoke(a.id(), "test: replaced by one with a delay of notice", "system"));
+        agreements.grant(new AgreementTerms("CW-DEMO/GOV/HOUSING", SERVICE, "QH-TRANSPORT-0001", "违法线索调查",
+                "《行政处罚法》", Set.of("plate_number"), LocalDate.of(2026, 12, 31), 600, 30), "system");
         String issue = "QH-DC-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(call("HOUSING", LIU, issue).statusCode()).isEqualTo(200);
         calls.flushNow();
