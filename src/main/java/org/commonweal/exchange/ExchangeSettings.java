@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
  *                   {@code subjectKeyFile} on first start when empty. Every node needs the same.
  * @param subjectKeyFile where the generated subject key is kept
  * @param connectTimeout how long the gateway waits to connect to a provider
- * @param responseTimeout how long the gateway waits for a provider's response headers
+ * @param responseTimeout how long the gateway waits on each read from a provider: for the answer to start,
+ *                        and again whenever its body stalls
  * @param maxRequestBody the largest request body a client may send through the gateway
  * @param maxResponseBody the largest response body a provider may send through the gateway
  * @param cacheTtl how long agreements, services and API tokens are cached by the gateway; a change made

@@ -218,6 +218,20 @@ class CatalogueFilesIntegrationTest {
         }
 
         @Test
+        void aPlatformAdministratorImportsForTheDepartmentsTheRowsName() {
+            WebSession admin = WebSession.signedIn(port, CommonwealIntegrationTest.ADMIN, CommonwealIntegrationTest.ADMIN_PASSWORD);
+            String file = HEADER + "\n"
+                    + row("", "管理员导入", "Imported by the administrator", "k|名|N|string|no|no", "UNCONDITIONAL", "", "GENERAL")
+                            .replaceFirst(",,,DATABASE", ",HEALTH,,DATABASE") + "\n"
+                    + row("", "没有部门", "No department", "k|名|N|string|no|no", "UNCONDITIONAL", "", "GENERAL") + "\n"
+                    + row("", "不存在的部门", "Unknown department", "k|名|N|string|no|no", "UNCONDITIONAL", "", "GENERAL")
+                            .replaceFirst(",,,DATABASE", ",NOWHERE,,DATABASE") + "\n";
+            String status = importFile(admin, "admin.csv", "text/csv", file.getBytes(StandardCharsets.UTF_8));
+            assertThat(catalogue.ofProvider("HEALTH")).extracting(DataResource::nameZh).contains("管理员导入");
+            assertThat(status).contains("<td>3</td>", "provider is empty", "<td>4</td>", "NOWHERE");
+        }
+
+        @Test
         void aHugeFieldRefusesItsRowClearly() {
             WebSession staff = staff("staff.urban");
             String file = HEADER + "\n"

@@ -191,6 +191,31 @@ class AgreementsIntegrationTest {
         }
 
         @Test
+        void concurrentChangesNeverCorruptTheStatusOrItsEvidence() throws Exception {
+            java.util.concurrent.Callable<Object> revoke = () -> attempt(() -> agreements.revoke(agreement.id(), "ended", "a"));
+            java.util.concurrent.Callable<Object> suspend = () -> attempt(() -> agreements.suspend(agreement.id(), "audit", "b"));
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+                List<Object> outcomes = new java.util.ArrayList<>();
+                for (var future : pool.invokeAll(List.of(revoke, suspend, revoke, suspend))) {
+                    outcomes.add(future.get());
+                }
+                assertThat(outcomes).filteredOn(o -> !(o instanceof Agreement)).containsOnly(ExchangeErrorCode.WRONG_STATUS);
+                long changes = outcomes.stream().filter(o -> o instanceof Agreement).count();
+                List<String> evidence = ExchangeFixtures.evidenceTypes(jdbc, "exchange-agreement/" + agreement.id());
+                assertThat(evidence).hasSize(1 + (int) changes).containsOnlyOnce("exchange.agreement_revoked");
+            }
+            assertThat(agreements.find(agreement.id()).orElseThrow().status()).isEqualTo(AgreementStatus.REVOKED);
+        }
+
+        private Object attempt(java.util.function.Supplier<Agreement> change) {
+            try {
+                return change.get();
+            } catch (CommonwealException e) {
+                return e.errorCode();
+            }
+        }
+
+        @Test
         void expiresOnItsOwnAfterItsLastDayInTheCitysTimeZone() {
             // 2026-12-31 23:59 in Beijing is still the last day
             clock.set(java.time.Instant.parse("2026-12-31T15:59:00Z"));

@@ -65,6 +65,12 @@ class SharingPagesBrowserTest extends BrowserTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    ExchangeServices services;
+
+    /** A service of this test's own, so the agreements it makes touch no other test's. */
+    private String ownService;
+
     static Stream<Arguments> languagesAndModes() {
         return Stream.of(Arguments.of("zh-CN", "off"), Arguments.of("zh-CN", "on"),
                 Arguments.of("en", "off"), Arguments.of("en", "on"));
@@ -87,6 +93,9 @@ class SharingPagesBrowserTest extends BrowserTest {
             assertThat(response.statusCode()).isEqualTo(200);
         }
         calls.flushNow();
+        ownService = ExchangeFixtures.newVehicleServiceId();
+        services.register(ExchangeFixtures.vehicleService(ownService, "http://127.0.0.1:9/vehicles"),
+                ExchangeFixtures.staffOf(organisations, "TRANSPORT"));
     }
 
     @ParameterizedTest(name = "lang={0} elderly={1}")
@@ -126,6 +135,7 @@ class SharingPagesBrowserTest extends BrowserTest {
             page.click("form[action$='/decision'] button[type=submit]");
             check(page, "/sharing/applications/{id} decision with errors", violations);
             page.check("#outcome-NARROW");
+            page.selectOption("#serviceId", ownService);
             page.uncheck("#approvedItem-1");
             page.click("form[action$='/decision'] button[type=submit]");
             page.waitForURL("**/sharing/applications/*?saved");

@@ -102,6 +102,9 @@ class AccessibilityBrowserTest extends BrowserTest {
             page.fill("#name", "Accessibility check " + language + elderly);
             page.click("form[action$='/tokens'] button");
             check(page, "/departments with a new token", violations);
+            scan(page, "/department/exchange/services", violations);
+            page.click("form[action='/department/exchange/services'] button[type=submit]");
+            check(page, "/department/exchange/services with errors", violations);
         }
         try (BrowserContext admin = signedIn(language, elderly, CommonwealIntegrationTest.ADMIN, CommonwealIntegrationTest.ADMIN_PASSWORD)) {
             Page page = admin.newPage();

@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A small blocking HTTP/1.1 client with kept-alive connections, for forwarding from the gateway.
  * With virtual threads a blocking socket costs no platform thread while it waits, and the request
- * needs no hand-over between threads: a call through the gateway costs about half the CPU it costs
- * with {@code java.net.http.HttpClient}. It speaks only what forwarding needs: one request at a time
+ * needs no hand-over between threads, unlike {@code java.net.http.HttpClient}. It speaks only what
+ * forwarding needs: one request at a time
  * per connection, fixed-length or chunked bodies, a read timeout on every read (so a provider that
  * stalls mid-body is cut off too), and a limit on response header size.
  */
