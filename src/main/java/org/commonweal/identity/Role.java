@@ -11,7 +11,9 @@ public enum Role {
     /** Reads everything, across departments, and changes nothing. */
     AUDITOR,
     /** Runs the platform: organisations, accounts and roles. */
-    PLATFORM_ADMIN;
+    PLATFORM_ADMIN,
+    /** Oversees data sharing: overdue applications, refusals; sees all agreements. */
+    DATA_AUTHORITY;
 
     /** The Spring Security authority, for example {@code ROLE_STAFF}. */
     public String authority() {

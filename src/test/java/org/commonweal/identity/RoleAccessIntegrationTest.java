@@ -72,6 +72,16 @@ class RoleAccessIntegrationTest {
                 arguments("/requests/mine", new int[]{302, 200, 200, 200, 200, 200}),
                 arguments("/department/requests", new int[]{302, 403, 200, 200, 403, 403}),
                 arguments("/admin/outbox", new int[]{302, 403, 403, 403, 403, 200}),
+                arguments("/sharing/apply", new int[]{302, 403, 200, 200, 403, 403}),
+                arguments("/sharing/apply/QH-TRANSPORT-0001", new int[]{302, 403, 200, 200, 403, 403}),
+                arguments("/sharing/applications", new int[]{302, 403, 200, 200, 403, 403}),
+                arguments("/sharing/inbox", new int[]{302, 403, 200, 200, 403, 403}),
+                arguments("/sharing/overdue", new int[]{302, 403, 403, 403, 200, 200}),
+                arguments("/sharing/refusals", new int[]{302, 403, 200, 200, 200, 200}),
+                arguments("/sharing/agreements", new int[]{302, 403, 200, 200, 200, 200}),
+                arguments("/sharing/statistics", new int[]{302, 403, 200, 200, 200, 200}),
+                arguments("/privacy/my-data", new int[]{302, 200, 403, 403, 403, 403}),
+                arguments("/privacy/my-data.csv", new int[]{302, 200, 403, 403, 403, 403}),
                 arguments("/catalogue", new int[]{200, 200, 200, 200, 200, 200}),
                 arguments("/department/catalogue", new int[]{302, 403, 200, 200, 403, 200}),
                 arguments("/department/catalogue/new", new int[]{302, 403, 200, 200, 403, 200}),
@@ -105,7 +115,12 @@ class RoleAccessIntegrationTest {
                 arguments("/departments/{own}/tokens", Map.of("name", "Permit system"),
                         new int[]{302, 403, 403, 200, 403, 403}),
                 arguments("/departments/{other}/tokens", Map.of("name", "Permit system"),
-                        new int[]{302, 403, 403, 403, 403, 403}));
+                        new int[]{302, 403, 403, 403, 403, 403}),
+                // an empty application: staff get the form back with its problems, others are refused
+                arguments("/sharing/apply/QH-TRANSPORT-0001", Map.of("submissionKey", "role-test"),
+                        new int[]{302, 403, 400, 400, 403, 403}),
+                arguments("/privacy/my-data/id-number", Map.of("idNumber", "not a number"),
+                        new int[]{302, 400, 403, 403, 403, 403}));
     }
 
     @ParameterizedTest(name = "GET {0}")
