@@ -42,4 +42,10 @@ public enum CatalogueErrorCode implements ErrorCode {
     public HttpStatus status() {
         return status;
     }
+
+    /** Keys carry the module, so modules that share a code keep their own wording. */
+    @Override
+    public String messageKey() {
+        return "catalogue.error." + code();
+    }
 }

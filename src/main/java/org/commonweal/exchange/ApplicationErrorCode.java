@@ -29,4 +29,10 @@ public enum ApplicationErrorCode implements ErrorCode {
     public HttpStatus status() {
         return status;
     }
+
+    /** Keys carry the module, so modules that share a code keep their own wording. */
+    @Override
+    public String messageKey() {
+        return "exchange.error." + code();
+    }
 }

@@ -60,4 +60,10 @@ public enum ExchangeErrorCode implements ErrorCode {
     public String xroadType() {
         return (status.is4xxClientError() ? "Client." : "Server.") + code();
     }
+
+    /** Keys carry the module, so modules that share a code keep their own wording. */
+    @Override
+    public String messageKey() {
+        return "exchange.error." + code();
+    }
 }

@@ -31,4 +31,10 @@ public enum OpenDataErrorCode implements ErrorCode {
     public HttpStatus status() {
         return status;
     }
+
+    /** Keys carry the module, so modules that share a code keep their own wording. */
+    @Override
+    public String messageKey() {
+        return "opendata.error." + code();
+    }
 }

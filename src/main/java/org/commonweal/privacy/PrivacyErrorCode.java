@@ -19,4 +19,10 @@ public enum PrivacyErrorCode implements ErrorCode {
     public HttpStatus status() {
         return status;
     }
+
+    /** Keys carry the module, so modules that share a code keep their own wording. */
+    @Override
+    public String messageKey() {
+        return "privacy.error." + code();
+    }
 }

@@ -35,4 +35,10 @@ public enum DatastoreErrorCode implements ErrorCode {
     public HttpStatus status() {
         return status;
     }
+
+    /** Keys carry the module, so modules that share a code keep their own wording. */
+    @Override
+    public String messageKey() {
+        return "opendata.datastore.error." + code();
+    }
 }

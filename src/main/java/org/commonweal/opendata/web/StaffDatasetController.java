@@ -100,7 +100,7 @@ class StaffDatasetController {
         Dataset dataset = editable(name, user);
         model.addAttribute("dataset", dataset);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("problem", messages.getMessage("error.file_empty", null, locale));
+            model.addAttribute("problem", messages.getMessage("opendata.error.file_empty", null, locale));
             return "opendata/upload-result";
         }
         try (InputStream content = file.getInputStream()) {

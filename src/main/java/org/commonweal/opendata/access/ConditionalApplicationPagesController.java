@@ -22,14 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** Applicants: apply for a conditional dataset, follow their applications, collect and revoke their key. */
 @Controller
-class ApplicationPagesController {
+class ConditionalApplicationPagesController {
 
     private final ConditionalAccess access;
     private final Datasets datasets;
     private final Organisations organisations;
     private final MessageSource messages;
 
-    ApplicationPagesController(ConditionalAccess access, Datasets datasets, Organisations organisations,
+    ConditionalApplicationPagesController(ConditionalAccess access, Datasets datasets, Organisations organisations,
                                MessageSource messages) {
         this.access = access;
         this.datasets = datasets;
