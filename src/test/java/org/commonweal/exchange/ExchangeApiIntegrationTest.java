@@ -128,7 +128,9 @@ class ExchangeApiIntegrationTest {
                 .until(() -> send("GET", "/api/v1/exchange/agreements", transportToken, null).body().contains("vehicle-registrations"));
         String data = send("GET", "/api/v1/exchange/agreements", token("DATA"), null).body();
         assertThat(data).contains("\"consumer\":\"CW-DEMO/GOV/DATA\"", "\"status\":\"ACTIVE\"");
-        assertThat(send("GET", "/api/v1/exchange/agreements", housingToken, null).body()).isEqualTo("[]");
+        // Housing sees only its own agreements (other tests give it some), never DATA's
+        assertThat(send("GET", "/api/v1/exchange/agreements", housingToken, null).body())
+                .doesNotContain("\"consumer\":\"CW-DEMO/GOV/DATA\"");
         assertThat(send("GET", "/api/v1/exchange/calls/" + UUID.randomUUID(), transportToken, null).body())
                 .contains("\"code\":\"call_not_found\"");
     }

@@ -359,8 +359,10 @@ class SharingPagesIntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("数据共享调用统计", "QH-TRANSPORT-0001", "清河市政务服务和数据管理局",
                 "<td>" + total + "</td>", "resource-chart-data", "consumer-chart-data");
+        // the calls DATA just made to Transport are not Urban Management's business (Urban's own calls, made by
+        // other tests in this shared database, may show)
         assertThat(WebSession.signedIn(port, "staff.urban", DEMO_PASSWORD).get("/sharing/statistics?from=2026-01-01&to=2026-12-31")
-                .body()).doesNotContain("QH-TRANSPORT-0001");
+                .body()).doesNotContain("清河市政务服务和数据管理局");
         assertThat(transport.get("/sharing/statistics?from=%3Cscript%3E&to=2026-99-99").statusCode()).isEqualTo(200);
         assertThat(WebSession.signedIn(port, "citizen.liu", DEMO_PASSWORD).get("/sharing/statistics").statusCode()).isEqualTo(403);
     }
