@@ -118,13 +118,19 @@ class PortalPagesIntegrationTest extends OpenDataTestSupport {
         UUID resource = datasets.findByName("qinghe-bus-stops").orElseThrow().resources().getFirst().id();
         long before = count(resource);
         assertThat(new WebSession(port).getBytes("/data/resources/" + resource + "/download").statusCode()).isEqualTo(200);
-        assertThat(count(resource)).isEqualTo(before + 1);
+        // counted once the bytes have gone out, so a moment after the client has them
+        awaitCount(resource, before + 1);
         assertThat(new WebSession(port).getBytes("/data/datastore/" + resource + ".csv?limit=2").statusCode()).isEqualTo(200);
-        assertThat(count(resource)).isEqualTo(before + 2);
+        awaitCount(resource, before + 2);
         assertThat(new WebSession(port).getBytes("/data/resources/" + UUID.randomUUID() + "/download").statusCode())
                 .isEqualTo(404);
         assertThat(count(resource)).isEqualTo(before + 2);
         assertThat(page("/data/datasets/qinghe-bus-stops").body()).contains("<td class=\"number\">" + (before + 2) + "</td>");
+    }
+
+    private void awaitCount(UUID resource, long expected) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> count(resource) >= expected);
+        assertThat(count(resource)).isEqualTo(expected);
     }
 
     private long count(UUID resource) {

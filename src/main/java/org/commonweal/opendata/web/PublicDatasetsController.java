@@ -307,9 +307,15 @@ class PublicDatasetsController {
         return t.isBlank() ? ("en".equals(locale.getLanguage()) ? d.descriptionZh() : d.descriptionEn()) : t;
     }
 
-    private static String cut(String q) {
+    /** At most {@link #MAX_QUERY_CHARS}, cut after the last whole word when there is one (half a word matches nothing). */
+    static String cut(String q) {
         String t = q.strip();
-        return t.length() > MAX_QUERY_CHARS ? t.substring(0, MAX_QUERY_CHARS) : t;
+        if (t.length() <= MAX_QUERY_CHARS) {
+            return t;
+        }
+        String head = t.substring(0, MAX_QUERY_CHARS);
+        int space = head.lastIndexOf(' ');
+        return (space > MAX_QUERY_CHARS / 2 ? head.substring(0, space) : head).strip();
     }
 
     private static int pageNumber(String text) {
