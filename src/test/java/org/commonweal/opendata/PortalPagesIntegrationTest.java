@@ -109,6 +109,8 @@ class PortalPagesIntegrationTest extends OpenDataTestSupport {
                 .contains("id=\"dataset-reuses-title\"")
                 .contains("/dataset/qinghe-bus-stops.ttl").contains("/api/3/action/package_show?id=qinghe-bus-stops");
         assertThat(page("/data/datasets/qinghe-bus-stops?lang=en").body()).contains("Qinghe bus stops");
+        assertThat(page("/data/datasets/qinghe-air-quality-2025").body()).as("a chart, with its table")
+                .contains("data-datastore-chart=").contains("-bars\"");
         String conditional = page("/data/datasets/qinghe-realtime-bus-api").body();
         assertThat(conditional).contains("id=\"conditional-access-title\"").contains("/data/datasets/qinghe-realtime-bus-api/apply");
     }
@@ -160,6 +162,8 @@ class PortalPagesIntegrationTest extends OpenDataTestSupport {
         String filtered = page("/data/open-list.csv?level=conditional").body();
         assertThat(filtered).contains("qinghe-realtime-bus-api").doesNotContain("qinghe-bus-stops");
         assertThat(page("/data/open-list?level=conditional").body()).contains("/data/open-list.csv?level=conditional");
+        // other test classes count the demo catalogue's public datasets
+        datasets.withdraw(hostile.id(), platformAdmin());
     }
 
     @Test
@@ -187,6 +191,11 @@ class PortalPagesIntegrationTest extends OpenDataTestSupport {
 
         assertThat(get(download, "Authorization", "Bearer " + key.secret()).statusCode()).isEqualTo(200);
         assertThat(get(download + "?key=" + key.secret()).statusCode()).isEqualTo(200);
+        String withKey = page("/data/datasets/" + dataset.name() + "?key=" + key.secret()).body();
+        assertThat(withKey).contains("<th scope=\"col\">riders</th>").contains(download);
+        String withoutKey = page("/data/datasets/" + dataset.name()).body();
+        assertThat(withoutKey).contains("申请获批后可下载").doesNotContain("<th scope=\"col\">riders</th>")
+                .doesNotContain(download);
         HttpResponse<String> rows = get(search, "Authorization", "Bearer " + key.secret());
         assertThat(rows.statusCode()).isEqualTo(200);
         assertThat(json(rows).get("result").get("records").size()).isEqualTo(2);
@@ -210,6 +219,7 @@ class PortalPagesIntegrationTest extends OpenDataTestSupport {
         access.revoke(application.id(), "转售数据", staff);
         assertThat(get(download, "Authorization", "Bearer " + key.secret()).statusCode()).as("revoked").isEqualTo(404);
         assertThat(get(search, "Authorization", "Bearer " + key.secret()).statusCode()).isIn(403, 404);
+        datasets.withdraw(dataset.id(), staff); // other test classes count the transport department's datasets
     }
 
     @Test
