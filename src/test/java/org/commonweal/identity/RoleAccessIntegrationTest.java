@@ -87,6 +87,13 @@ class RoleAccessIntegrationTest {
                 arguments("/department/catalogue/new", new int[]{302, 403, 200, 200, 403, 200}),
                 arguments("/department/catalogue/import", new int[]{302, 403, 200, 200, 403, 200}),
                 arguments("/department/catalogue/export.csv", new int[]{302, 403, 200, 200, 403, 200}),
+                arguments("/data/datasets", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/data/datasets/qinghe-bus-stops", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/data/datasets/qinghe-realtime-bus-api", new int[]{200, 200, 200, 200, 200, 200}),
+                // not open: no public page for anyone (its department edits it under /department/datasets)
+                arguments("/data/datasets/qinghe-taxi-trips", new int[]{404, 404, 404, 404, 404, 404}),
+                arguments("/data/open-list", new int[]{200, 200, 200, 200, 200, 200}),
+                arguments("/data/open-list.csv", new int[]{200, 200, 200, 200, 200, 200}),
                 arguments("/data/requests", new int[]{200, 200, 200, 200, 200, 200}),
                 arguments("/data/requests/new", new int[]{302, 200, 200, 200, 200, 200}),
                 arguments("/data/reuses", new int[]{200, 200, 200, 200, 200, 200}),

@@ -68,6 +68,14 @@ class AccessibilityBrowserTest extends BrowserTest {
             check(page, "/register with errors", violations);
             scan(page, "/no/such/page", violations);
             scan(page, "/ledger", violations);
+            scan(page, "/data/datasets", violations);
+            scan(page, "/data/datasets?q=%E5%85%AC%E4%BA%A4&level=unconditional&sort=title", violations);
+            scan(page, "/data/datasets?q=zzzz-nothing", violations);
+            scan(page, "/data/datasets/qinghe-bus-stops", violations);
+            scan(page, "/data/datasets/qinghe-air-quality-2025", violations); // preview with a chart
+            scan(page, "/data/datasets/qinghe-realtime-bus-api", violations); // conditional
+            scan(page, "/data/open-list", violations);
+            scan(page, "/data/open-list?level=conditional", violations);
             scan(page, "/ledger/entries/0", violations);
             page.waitForSelector("#browser-verdict");
             check(page, "/ledger/entries/0 with the browser's verdict", violations);

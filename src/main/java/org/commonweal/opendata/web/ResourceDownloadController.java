@@ -7,7 +7,11 @@ import java.util.UUID;
 
 import org.commonweal.identity.CommonwealUser;
 import org.commonweal.opendata.DataResource;
+import org.commonweal.opendata.Dataset;
 import org.commonweal.opendata.Datasets;
+import org.commonweal.opendata.OpenLevel;
+import org.commonweal.opendata.access.ConditionalAccess;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -22,21 +26,25 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Downloads of uploaded files, as they were uploaded. Anyone for unconditionally open datasets;
- * conditionally open and not-open files only for their department (and auditors): to everyone
+ * conditionally open files also for approved applicants (signed in or with their access key, for
+ * example {@code ?key=cwk_…}); otherwise only for their department (and auditors): to everyone
  * else they do not exist.
  */
 @Controller
 class ResourceDownloadController {
 
     private final Datasets datasets;
+    private final ConditionalAccess conditionalAccess;
 
-    ResourceDownloadController(Datasets datasets) {
+    ResourceDownloadController(Datasets datasets, ConditionalAccess conditionalAccess) {
         this.datasets = datasets;
+        this.conditionalAccess = conditionalAccess;
     }
 
     @GetMapping("/data/resources/{id}/download")
-    ResponseEntity<InputStreamResource> download(@PathVariable String id, @Nullable CommonwealUser user) throws IOException {
-        DataResource resource = readable(id, user);
+    ResponseEntity<InputStreamResource> download(@PathVariable String id, @Nullable CommonwealUser user,
+                                                  HttpServletRequest request) throws IOException {
+        DataResource resource = readable(id, user, request);
         InputStream content = datasets.openFile(resource);
         MediaType type = resource.mediaType() == null ? MediaType.APPLICATION_OCTET_STREAM
                 : MediaType.parseMediaType(resource.mediaType());
@@ -52,7 +60,7 @@ class ResourceDownloadController {
                 .body(new InputStreamResource(content));
     }
 
-    private DataResource readable(String id, @Nullable CommonwealUser user) {
+    private DataResource readable(String id, @Nullable CommonwealUser user, HttpServletRequest request) {
         UUID resourceId;
         try {
             resourceId = UUID.fromString(id);
@@ -61,7 +69,12 @@ class ResourceDownloadController {
         }
         return datasets.findResource(resourceId)
                 .filter(r -> r.kind() == DataResource.Kind.FILE)
-                .filter(r -> datasets.find(r.datasetId()).filter(d -> datasets.mayReadData(d, user)).isPresent())
+                .filter(r -> datasets.find(r.datasetId()).filter(d -> mayRead(d, user, request)).isPresent())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private boolean mayRead(Dataset dataset, @Nullable CommonwealUser user, HttpServletRequest request) {
+        return datasets.mayReadData(dataset, user) || dataset.isPublic() && dataset.openLevel() == OpenLevel.CONDITIONAL
+                && conditionalAccess.allows(dataset.id(), request, user);
     }
 }

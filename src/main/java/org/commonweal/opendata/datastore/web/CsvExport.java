@@ -20,13 +20,14 @@ import org.jspecify.annotations.Nullable;
  * reads Chinese as GBK and garbles it), CRLF line ends, the column ids as header. Text cells that
  * a spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage return)
  * get a leading {@code '}, as OWASP advises against CSV injection; numbers are written as they are.
+ * The open list's CSV ({@code /data/open-list.csv}) is written with it too.
  */
-final class CsvExport implements ExportSink {
+public final class CsvExport implements ExportSink {
 
     private final Writer out;
     private List<Column> fields = List.of();
 
-    CsvExport(OutputStream out) {
+    public CsvExport(OutputStream out) {
         this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
     }
 
@@ -44,7 +45,7 @@ final class CsvExport implements ExportSink {
         line(values, false);
     }
 
-    void finish() throws IOException {
+    public void finish() throws IOException {
         out.flush();
     }
 
