@@ -7,14 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.commonweal.support.BrowserTest;
-import org.commonweal.support.CommonwealIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CatalogueAccessibilityBrowserTest extends BrowserTest {
 
-    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     @Autowired
     JdbcClient jdbc;
@@ -93,35 +87,5 @@ class CatalogueAccessibilityBrowserTest extends BrowserTest {
             Files.delete(file);
         }
         assertThat(violations).as("axe WCAG 2.2 AA violations").isEmpty();
-    }
-
-    private BrowserContext context(String language, String elderly) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(language));
-        context.newPage().navigate(url("/?lang=" + language + "&elderly=" + elderly));
-        return context;
-    }
-
-    private BrowserContext signedIn(String language, String elderly, String username) {
-        BrowserContext context = context(language, elderly);
-        Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", CommonwealIntegrationTest.DEMO_PASSWORD);
-        page.click("main button[type=submit]");
-        page.waitForURL("**/account");
-        return context;
-    }
-
-    private void scan(Page page, String path, List<String> violations) {
-        page.navigate(url(path));
-        check(page, path, violations);
-    }
-
-    private static void check(Page page, String what, List<String> violations) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
-        for (Rule rule : results.getViolations()) {
-            rule.getNodes().forEach(node -> violations.add(what + ": " + rule.getId() + " – " + rule.getHelp()
-                    + " at " + node.getTarget() + " " + node.getHtml()));
-        }
     }
 }

@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.commonweal.identity.Accounts;
@@ -23,7 +19,6 @@ import org.commonweal.identity.ApiTokens;
 import org.commonweal.identity.OrganisationIdentifier;
 import org.commonweal.identity.Organisations;
 import org.commonweal.support.BrowserTest;
-import org.commonweal.support.CommonwealIntegrationTest;
 import org.commonweal.support.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SharingPagesBrowserTest extends BrowserTest {
 
-    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static final String DEMO_SERVICE = "CW-DEMO/GOV/TRANSPORT/vehicles/vehicle-registrations";
 
     @Autowired
@@ -171,30 +165,5 @@ class SharingPagesBrowserTest extends BrowserTest {
             page.waitForURL("**/privacy/my-data?saved");
         }
         assertThat(violations).as("axe WCAG 2.2 AA violations").isEmpty();
-    }
-
-    private BrowserContext signedIn(String language, String elderly, String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(language));
-        Page page = context.newPage();
-        page.navigate(url("/?lang=" + language + "&elderly=" + elderly));
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", CommonwealIntegrationTest.DEMO_PASSWORD);
-        page.click("main button[type=submit]");
-        page.waitForURL("**/account");
-        return context;
-    }
-
-    private void scan(Page page, String path, List<String> violations) {
-        page.navigate(url(path));
-        check(page, path, violations);
-    }
-
-    private static void check(Page page, String what, List<String> violations) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
-        for (Rule rule : results.getViolations()) {
-            rule.getNodes().forEach(node -> violations.add(what + ": " + rule.getId() + " – " + rule.getHelp()
-                    + " at " + node.getTarget() + " " + node.getHtml()));
-        }
     }
 }

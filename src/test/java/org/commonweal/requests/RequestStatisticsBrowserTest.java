@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -29,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestStatisticsBrowserTest extends BrowserTest {
 
-    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static final String JUNE = "/statistics/requests?month=2019-06";
 
     @Autowired
@@ -124,13 +121,6 @@ class RequestStatisticsBrowserTest extends BrowserTest {
                     .contains("Qinghe Urban Management Bureau", "50.0%", "Qinghe Ecology and Environment Bureau", "—");
             assertThat(page.locator("#trend-table").textContent()).contains("June 2019");
             assertThat(page.locator("#hotspots-table").textContent()).contains("Street light out", "Wangshan District");
-        }
-    }
-
-    private static void check(Page page, String what, List<String> violations) {
-        for (Rule rule : new AxeBuilder(page).withTags(WCAG_22_AA).analyze().getViolations()) {
-            rule.getNodes().forEach(node -> violations.add(what + ": " + rule.getId() + " – " + rule.getHelp()
-                    + " at " + node.getTarget() + " " + node.getHtml()));
         }
     }
 }

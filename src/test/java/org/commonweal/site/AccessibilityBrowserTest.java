@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.commonweal.identity.Accounts;
@@ -29,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessibilityBrowserTest extends BrowserTest {
 
-    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     @Autowired
     Organisations organisations;
@@ -156,35 +151,4 @@ class AccessibilityBrowserTest extends BrowserTest {
         check(page, "/requests/{number} with errors", violations);
         return page.url().replaceAll(".*/requests/([0-9A-Z]{5}-[0-9A-Z]{5}).*", "$1");
     }
-
-    private BrowserContext context(String language, String elderly) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(language));
-        context.newPage().navigate(url("/?lang=" + language + "&elderly=" + elderly));
-        return context;
-    }
-
-    private BrowserContext signedIn(String language, String elderly, String username, String password) {
-        BrowserContext context = context(language, elderly);
-        Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("main button[type=submit]");
-        page.waitForURL("**/account");
-        return context;
-    }
-
-    private void scan(Page page, String path, List<String> violations) {
-        page.navigate(url(path));
-        check(page, path, violations);
-    }
-
-    private static void check(Page page, String what, List<String> violations) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
-        for (Rule rule : results.getViolations()) {
-            rule.getNodes().forEach(node -> violations.add(what + ": " + rule.getId() + " – " + rule.getHelp()
-                    + " at " + node.getTarget() + " " + node.getHtml()));
-        }
-    }
-
 }
