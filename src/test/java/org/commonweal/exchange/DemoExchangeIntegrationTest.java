@@ -30,6 +30,9 @@ class DemoExchangeIntegrationTest {
     int port;
 
     @Autowired
+    org.springframework.context.ApplicationContext application;
+
+    @Autowired
     ExchangeServices services;
 
     @Autowired
@@ -48,6 +51,7 @@ class DemoExchangeIntegrationTest {
     void theDataAdministrationLooksUpAVehicleAndSeesOnlyWhatItsAgreementAllows() throws Exception {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> services.find(SERVICE).isPresent() && !agreements.ofConsumer("DATA").isEmpty());
+        org.commonweal.exchange.internal.DemoSystemHere.pointTheDemoServiceAt(application);
         Agreement agreement = agreements.ofConsumer("DATA").getFirst();
         assertThat(agreement.status()).isEqualTo(AgreementStatus.ACTIVE);
         assertThat(agreement.terms().dataItems()).doesNotContain("owner_id_number");

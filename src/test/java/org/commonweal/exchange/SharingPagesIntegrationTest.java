@@ -34,6 +34,9 @@ class SharingPagesIntegrationTest {
     int port;
 
     @Autowired
+    org.springframework.context.ApplicationContext application;
+
+    @Autowired
     ExchangeServices services;
 
     @Autowired
@@ -338,6 +341,7 @@ class SharingPagesIntegrationTest {
     void callStatisticsShowTheSameNumbersInTablesWithoutJavaScript() throws Exception {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> !agreements.between("DATA", DEMO_SERVICE).isEmpty());
+        org.commonweal.exchange.internal.DemoSystemHere.pointTheDemoServiceAt(application);
         UUID data = organisations.find(org.commonweal.identity.OrganisationIdentifier.of("CW-DEMO", "GOV", "DATA")).orElseThrow().id();
         String token = tokens.issue(data, "statistics test", accounts.findByUsername("admin.data").orElseThrow().id()).secret();
         try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {

@@ -24,7 +24,7 @@ class LocalDiskStorage implements FileStorage {
     private final Path root;
 
     LocalDiskStorage(OpenDataSettings settings) throws IOException {
-        this.root = Path.of(settings.directory(), "files").toAbsolutePath().normalize();
+        this.root = settings.files().toAbsolutePath().normalize();
         Files.createDirectories(root);
     }
 

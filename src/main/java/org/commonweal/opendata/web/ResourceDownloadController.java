@@ -3,6 +3,7 @@ package org.commonweal.opendata.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.util.UUID;
 
 import org.commonweal.identity.CommonwealUser;
@@ -14,6 +15,8 @@ import org.commonweal.opendata.access.ConditionalAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,6 +36,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class ResourceDownloadController {
 
+    private static final Logger log = LoggerFactory.getLogger(ResourceDownloadController.class);
+
     private final Datasets datasets;
     private final ConditionalAccess conditionalAccess;
 
@@ -45,7 +50,14 @@ class ResourceDownloadController {
     ResponseEntity<InputStreamResource> download(@PathVariable String id, @Nullable CommonwealUser user,
                                                   HttpServletRequest request) throws IOException {
         DataResource resource = readable(id, user, request);
-        InputStream content = datasets.openFile(resource);
+        InputStream content;
+        try {
+            content = datasets.openFile(resource);
+        } catch (NoSuchFileException e) {
+            // the record outlived its file (storage not shared between nodes, or lost): say so, not a 500
+            log.warn("Resource {} has no stored file at {}", resource.id(), e.getFile());
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The file of this resource is missing from storage");
+        }
         MediaType type = resource.mediaType() == null ? MediaType.APPLICATION_OCTET_STREAM
                 : MediaType.parseMediaType(resource.mediaType());
         if ("CSV".equals(resource.format()) || "JSON".equals(resource.format())) {
