@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Datastore benchmark: one run generates a CSV of ROWS rows (ten mixed columns, Chinese text), loads
 # it through the Datastore API (target >= 50,000 rows/s), shows what the indexes cost, then runs a
-# mix of filtered, sorted CKAN datastore_search queries over HTTP with CLIENTS clients for SECONDS
+# mix of filtered, sorted CKAN datastore_search queries over HTTP with 4, 8 and CLIENTS clients for SECONDS each
 # (target p99 <= 200 ms), a full-text q and a streamed whole-table CSV download. Prints; asserts nothing.
 # Usage: bench/run-datastore-benchmark.sh [rows=1000000] [seconds=30] [clients=16]
 # A quick try: bench/run-datastore-benchmark.sh 100000 10 16

@@ -14,14 +14,15 @@ public enum PlatformErrorCode implements ErrorCode {
     NOT_FOUND(HttpStatus.NOT_FOUND),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     CONFLICT(HttpStatus.CONFLICT),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
+    /** Every database connection is in use (or the database is unreachable): worth trying again shortly. */
+    SERVICE_BUSY(HttpStatus.SERVICE_UNAVAILABLE);
 
     private final HttpStatus status;
 
     PlatformErrorCode(HttpStatus status) {
         this.status = status;
     }
-
 
     @Override
     public HttpStatus status() {
@@ -40,6 +41,7 @@ public enum PlatformErrorCode implements ErrorCode {
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> SERVICE_BUSY;
             default -> status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
         };
     }

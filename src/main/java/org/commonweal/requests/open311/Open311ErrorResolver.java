@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.commonweal.platform.web.Overload;
 import org.commonweal.platform.web.RequestIdFilter;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.commonweal.requests.RequestRefused;
@@ -53,6 +54,9 @@ class Open311ErrorResolver implements HandlerExceptionResolver, Ordered {
             return null;
         }
         Open311Error error = describe(exception, request);
+        if (error.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            Overload.askToRetryLater(response);
+        }
         if (exception instanceof HttpRequestMethodNotSupportedException wrongMethod) {
             Set<HttpMethod> allowed = wrongMethod.getSupportedHttpMethods();
             if (allowed != null) {
@@ -81,6 +85,8 @@ class Open311ErrorResolver implements HandlerExceptionResolver, Ordered {
             case ErrorResponse framework -> new Open311Error(
                     Objects.requireNonNullElse(HttpStatus.resolve(framework.getStatusCode().value()), HttpStatus.BAD_REQUEST),
                     "The request could not be understood: check the method, parameters and Content-Type");
+            case Exception busy when Overload.is(busy) -> new Open311Error(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service is busy; try again in " + Overload.RETRY_AFTER_SECONDS + " seconds (see Retry-After)");
             default -> {
                 log.error("Unexpected error answering Open311 {} {}", request.getMethod(), request.getRequestURI(), exception);
                 yield new Open311Error(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -53,6 +53,7 @@ class SiteErrorController implements ErrorController {
         String detail = switch (status) {
             case 404 -> "Nothing exists at this address.";
             case 405 -> "This method is not allowed here.";
+            case 503 -> "The service is busy; try again in a few seconds (see Retry-After).";
             default -> status >= 500 ? "Something went wrong on our side. Quote the request id if you report it."
                     : "The request could not be understood.";
         };
