@@ -36,9 +36,21 @@ class RestartIntegrationTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path data) {
-        return new SpringApplicationBuilder(CommonwealApplication.class)
-                .profiles("test")
-                .run("--server.port=0", "--commonweal.database.directory=" + data.toAbsolutePath());
+    @Test
+    void theEmbeddedDatabaseWritesEveryCommitToDiskBeforeAnswering() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "durable-data-");
+        // the embedded default even where CI names an external server: it is what a newcomer runs
+        try (ConfigurableApplicationContext embedded = start(data, "--spring.datasource.url=")) {
+            JdbcClient jdbc = embedded.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path data, String... more) {
+        String[] arguments = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("--server.port=0", "--commonweal.database.directory=" + data.toAbsolutePath()),
+                java.util.stream.Stream.of(more)).toArray(String[]::new);
+        return new SpringApplicationBuilder(CommonwealApplication.class).profiles("test").run(arguments);
     }
 }

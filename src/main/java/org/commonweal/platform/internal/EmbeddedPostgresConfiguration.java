@@ -40,7 +40,10 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(cluster)
                 .setCleanDataDirectory(false)
                 .setPort(settings.port())
-                // durability matters more than speed: a committed action must survive a crash
+                // durability matters more than speed: a committed action must survive a crash, of the
+                // machine too. The library starts the server with -F (fsync off, for throwaway test
+                // databases); a later -c fsync=on wins over it.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setLocaleConfig("locale", "C.UTF-8")
