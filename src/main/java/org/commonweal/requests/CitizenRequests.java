@@ -20,8 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CitizenRequests {
 
-    /** The stored request, whether it was new, and the key for its receipt (anonymous requesters only). */
-    public record Submission(ServiceRequest request, boolean repeated, @Nullable String citizenKey) {
+    /**
+     * The stored request, whether it was new, the key for its receipt (anonymous requesters only) and
+     * its Open311 token (given here so that answering the client needs no second read after the commit).
+     */
+    public record Submission(ServiceRequest request, boolean repeated, @Nullable String citizenKey, @Nullable String token) {
     }
 
     /**

@@ -77,7 +77,7 @@ class SubmittingRequest {
                 description, String.valueOf(input.lat()), String.valueOf(input.lon())));
         Optional<ServiceRequest> earlier = earlierSubmission(input, fingerprint, idempotencyKey);
         if (earlier.isPresent()) {
-            return new CitizenRequests.Submission(earlier.get(), true, null);
+            return repeated(earlier.get());
         }
         List<CleanPhoto> cleaned = cleanPhotos(input.photos());
 
@@ -95,13 +95,13 @@ class SubmittingRequest {
                 RequestStore.Secrets secrets = new RequestStore.Secrets(input.clientId(), idempotencyKey, fingerprint,
                         citizenKey == null ? null : RequestJournal.sha256(citizenKey), RandomKeys.next());
                 transactions.executeWithoutResult(status -> store(request, input, secrets, cleaned, category));
-                return new CitizenRequests.Submission(request, false, citizenKey);
+                return new CitizenRequests.Submission(request, false, citizenKey, secrets.token());
             } catch (DuplicateKeyException e) {
                 // Either a concurrent POST with the same idempotency key won, or (once in 10^15) a tracking number repeated.
                 if (idempotencyKey != null && input.clientId() != null) {
                     Optional<ServiceRequest> winner = store.byIdempotencyKey(input.clientId(), idempotencyKey);
                     if (winner.isPresent()) {
-                        return new CitizenRequests.Submission(winner.get(), true, null);
+                        return repeated(winner.get());
                     }
                 }
                 if (attempt >= 3) {
@@ -109,6 +109,10 @@ class SubmittingRequest {
                 }
             }
         }
+    }
+
+    private CitizenRequests.Submission repeated(ServiceRequest earlier) {
+        return new CitizenRequests.Submission(earlier, true, null, store.tokenOf(earlier.id()).orElse(null));
     }
 
     private void store(ServiceRequest request, NewRequest input, RequestStore.Secrets secrets, List<CleanPhoto> cleaned,

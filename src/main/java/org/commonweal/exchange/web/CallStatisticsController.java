@@ -16,6 +16,7 @@ import org.commonweal.exchange.SharingApplications;
 import org.commonweal.identity.CommonwealUser;
 import org.commonweal.identity.Role;
 import org.commonweal.platform.CommonwealException;
+import org.commonweal.platform.web.ScriptJson;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,7 +99,7 @@ class CallStatisticsController {
     }
 
     private String chart(List<CallRow> rows) {
-        return ChartData.scriptSafe(json.writeValueAsString(Map.of(
+        return ScriptJson.safe(json.writeValueAsString(Map.of(
                 "labels", rows.stream().map(CallRow::label).toList(),
                 "calls", rows.stream().map(CallRow::calls).toList(),
                 "failed", rows.stream().map(CallRow::failed).toList())));

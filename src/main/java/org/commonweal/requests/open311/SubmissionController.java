@@ -14,8 +14,6 @@ import org.commonweal.identity.CommonwealUser;
 import org.commonweal.requests.Categories;
 import org.commonweal.requests.CitizenRequests;
 import org.commonweal.requests.NewRequest;
-import org.commonweal.requests.RequestQueries;
-import org.commonweal.requests.ServiceRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,15 +35,13 @@ class SubmissionController {
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final CitizenRequests citizenRequests;
-    private final RequestQueries queries;
     private final Categories categories;
     private final ApiKeys apiKeys;
     private final Jurisdiction jurisdiction;
 
-    SubmissionController(CitizenRequests citizenRequests, RequestQueries queries, Categories categories,
+    SubmissionController(CitizenRequests citizenRequests, Categories categories,
                          ApiKeys apiKeys, Jurisdiction jurisdiction) {
         this.citizenRequests = citizenRequests;
-        this.queries = queries;
         this.categories = categories;
         this.apiKeys = apiKeys;
         this.jurisdiction = jurisdiction;
@@ -59,10 +55,10 @@ class SubmissionController {
         FormBodies.require(request);
         jurisdiction.check(Params.text(request, "jurisdiction_id"));
         CommonwealUser client = apiKeys.client(Params.text(request, "api_key"));
-        ServiceRequest stored = citizenRequests.submit(newRequest(request, client)).request();
+        CitizenRequests.Submission stored = citizenRequests.submit(newRequest(request, client));
         Fields created = new Fields()
-                .put("service_request_id", stored.trackingNumber())
-                .put("token", queries.tokenOf(stored).orElse(null))
+                .put("service_request_id", stored.request().trackingNumber())
+                .put("token", stored.token())
                 .put("service_notice", null)
                 .put("account_id", null);
         return Open311Writer.ok(chosen, "service_requests", new Items("request", List.of(created)));
