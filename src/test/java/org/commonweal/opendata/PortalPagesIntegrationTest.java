@@ -167,6 +167,59 @@ class PortalPagesIntegrationTest extends OpenDataTestSupport {
     }
 
     @Test
+    void theOpenListPagesAHundredDatasetsAtATimeAndItsCsvHasThemAll() {
+        long publicNow = publicCount();
+        List<Dataset> added = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; publicNow + added.size() <= OPEN_LIST_PAGE + 5; i++) {
+                added.add(datasets.create(new DatasetDraft("paging-test-" + i, "分页测试数据集 " + i, "Paging test " + i,
+                        "说明", "Description", Theme.GOVE, List.of("test"), Licence.CC_BY, department("DATA").id(), "数据局",
+                        "data@example.org", null, null, null, Frequency.IRREG, OpenLevel.UNCONDITIONAL, null), true, platformAdmin()));
+            }
+            long total = publicCount();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> page("/data/open-list").body()
+                    .contains("（" + total + " 个数据集）"));
+
+            long pages = (total + OPEN_LIST_PAGE - 1) / OPEN_LIST_PAGE;
+            String first = page("/data/open-list").body();
+            String second = page("/data/open-list?page=2").body();
+            List<String> firstRows = datasetLinks(first);
+            List<String> secondRows = datasetLinks(second);
+            assertThat(firstRows).hasSize(OPEN_LIST_PAGE);
+            assertThat(secondRows).hasSize((int) Math.min(OPEN_LIST_PAGE, total - OPEN_LIST_PAGE)).doesNotContainAnyElementsOf(firstRows);
+            assertThat(first).contains("第 1 页，共 " + pages + " 页").contains("href=\"/data/open-list?page=2\" rel=\"next\"")
+                    .doesNotContain("rel=\"prev\"");
+            assertThat(second).contains("href=\"/data/open-list?page=1\" rel=\"prev\"");
+            String csv = page("/data/open-list.csv").body();
+            assertThat(csv.lines().count() - 1).isEqualTo(total);
+            for (String name : java.util.stream.Stream.concat(firstRows.stream(), secondRows.stream()).toList()) {
+                assertThat(csv).contains(",/data/datasets/" + name + "\r\n");
+            }
+            assertThat(page("/data/open-list?page=999").body()).as("past the end: an empty table, with a way back")
+                    .contains("href=\"/data/open-list?page=" + pages + "\" rel=\"prev\"");
+            assertThat(page("/data/open-list?level=unconditional").body()).as("paging keeps the filters")
+                    .contains("href=\"/data/open-list?level=unconditional&amp;page=2\" rel=\"next\"");
+            assertThat(page("/data/open-list?page=abc").statusCode()).isEqualTo(200);
+        } finally {
+            // other test classes count the demo catalogue's public datasets
+            added.forEach(d -> datasets.withdraw(d.id(), platformAdmin()));
+        }
+    }
+
+    private static final int OPEN_LIST_PAGE = 100;
+
+    private long publicCount() {
+        return jdbc.sql("SELECT count(*) FROM opendata_dataset WHERE " + org.commonweal.opendata.internal.DatasetStore.PUBLIC)
+                .query(Long.class).single();
+    }
+
+    private static List<String> datasetLinks(String page) {
+        String table = page.substring(page.indexOf("<tbody>"), page.indexOf("</tbody>"));
+        return java.util.regex.Pattern.compile("href=\"/data/datasets/([^\"]+)\"").matcher(table).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    @Test
     void anApprovedApplicantsKeyOpensAConditionalResourceUntilItIsRevokedOrExpires() throws Exception {
         Participants people = new Participants(accounts, jdbc).waitForDemo();
         CommonwealUser staff = people.user("staff.transport");
