@@ -284,27 +284,59 @@ final class Http11Client {
         }
     }
 
-    /** A body of known length; the connection goes back to the pool once it is read to the end. */
-    private static final class FixedBody extends InputStream {
-        private final Connection connection;
+    /**
+     * A body read from a pooled connection: once it is read to its end the connection goes back to
+     * the pool (if the provider keeps connections alive), otherwise closing it closes the connection.
+     */
+    private abstract static class PooledBody extends InputStream {
+        final Connection connection;
         private final Http11Client client;
         private final String origin;
         private final boolean keepAlive;
-        private long remaining;
         private boolean done;
 
-        FixedBody(Connection connection, long length, Http11Client client, String origin, boolean keepAlive) {
+        PooledBody(Connection connection, Http11Client client, String origin, boolean keepAlive) {
             this.connection = connection;
-            this.remaining = length;
             this.client = client;
             this.origin = origin;
             this.keepAlive = keepAlive;
         }
 
+        /** Whether every byte of the body has been read, so the connection is ready for the next request. */
+        abstract boolean readToTheEnd();
+
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
             return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            if (readToTheEnd() && keepAlive) {
+                client.release(origin, connection);
+            } else {
+                connection.close();
+            }
+        }
+    }
+
+    /** A body of known length. */
+    private static final class FixedBody extends PooledBody {
+        private long remaining;
+
+        FixedBody(Connection connection, long length, Http11Client client, String origin, boolean keepAlive) {
+            super(connection, client, origin, keepAlive);
+            this.remaining = length;
+        }
+
+        @Override
+        boolean readToTheEnd() {
+            return remaining == 0;
         }
 
         @Override
@@ -319,42 +351,20 @@ final class Http11Client {
             remaining -= read;
             return read;
         }
-
-        @Override
-        public void close() {
-            if (done) {
-                return;
-            }
-            done = true;
-            if (remaining == 0 && keepAlive) {
-                client.release(origin, connection);
-            } else {
-                connection.close();
-            }
-        }
     }
 
     /** A chunked body; trailers are read and dropped. */
-    private static final class ChunkedBody extends InputStream {
-        private final Connection connection;
-        private final Http11Client client;
-        private final String origin;
-        private final boolean keepAlive;
+    private static final class ChunkedBody extends PooledBody {
         private long chunkLeft;
         private boolean ended;
-        private boolean done;
 
         ChunkedBody(Connection connection, Http11Client client, String origin, boolean keepAlive) {
-            this.connection = connection;
-            this.client = client;
-            this.origin = origin;
-            this.keepAlive = keepAlive;
+            super(connection, client, origin, keepAlive);
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        boolean readToTheEnd() {
+            return ended;
         }
 
         @Override
@@ -393,19 +403,6 @@ final class Http11Client {
             }
             connection.headerBytes = 0;
             return read;
-        }
-
-        @Override
-        public void close() {
-            if (done) {
-                return;
-            }
-            done = true;
-            if (ended && keepAlive) {
-                client.release(origin, connection);
-            } else {
-                connection.close();
-            }
         }
     }
 
