@@ -289,6 +289,15 @@ class CkanApiIntegrationTest extends OpenDataTestSupport {
         }
 
         @Test
+        void aStartFarPastTheEndAnswersAnEmptyPageNotAnOutOfMemoryError() {
+            for (String start : List.of("2000000000", "2147483600")) {
+                JsonNode result = ok(get("/api/3/action/package_search?rows=1000&start=" + start));
+                assertThat(result.get("results")).as(start).isEmpty();
+                assertThat(result.get("count").asLong()).as(start).isPositive();
+            }
+        }
+
+        @Test
         void badSortIsASearchQueryError() {
             for (String sort : List.of("bogus asc", "name", "name sideways", "name asc,", "'; DROP TABLE opendata_dataset; --")) {
                 JsonNode error = failed(get("/api/3/action/package_search?sort=" + enc(sort)), 400, "Search Query Error");

@@ -200,6 +200,7 @@ class PortalPagesIntegrationTest extends OpenDataTestSupport {
             assertThat(page("/data/open-list?level=unconditional").body()).as("paging keeps the filters")
                     .contains("href=\"/data/open-list?level=unconditional&amp;page=2\" rel=\"next\"");
             assertThat(page("/data/open-list?page=abc").statusCode()).isEqualTo(200);
+            assertThat(page("/data/open-list?page=20000000").statusCode()).as("no queue sized by a hostile page number").isEqualTo(200);
         } finally {
             // other test classes count the demo catalogue's public datasets
             added.forEach(d -> datasets.withdraw(d.id(), platformAdmin()));

@@ -216,7 +216,8 @@ public class SearchIndex implements DisposableBean {
         }
         Sort sort = query.sort() != null ? query.sort() : new Sort(SortField.FIELD_SCORE,
                 new SortField("metadata_modified", SortField.Type.LONG, true), new SortField("id", SortField.Type.STRING));
-        int wanted = Math.max(1, query.start() + query.rows());
+        // never more than the index holds: a start far past the end (?start=2000000000) must not size a queue by it
+        int wanted = (int) Math.clamp((long) query.start() + query.rows(), 1, Math.max(1, searcher.getIndexReader().maxDoc()));
         // every match is visited anyway (facets, count), so no skipping: a threshold of "all"
         TopFieldCollectorManager top = new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE);
         FacetCounts facets = new FacetCounts(query.facetFields());
@@ -226,8 +227,8 @@ public class SearchIndex implements DisposableBean {
         List<UUID> ids = new ArrayList<>();
         var storedFields = searcher.storedFields();
         ScoreDoc[] hits = docs.scoreDocs;
-        for (int i = query.start(); i < hits.length && i < query.start() + query.rows(); i++) {
-            ids.add(UUID.fromString(storedFields.document(hits[i].doc).get("id")));
+        for (long i = query.start(); i < hits.length && i < (long) query.start() + query.rows(); i++) {
+            ids.add(UUID.fromString(storedFields.document(hits[(int) i].doc).get("id")));
         }
         Map<String, List<SearchHits.FacetValue>> facetValues = new LinkedHashMap<>();
         counted.counts().forEach((field, counts) ->
