@@ -126,6 +126,8 @@ public class ExchangeBenchmark {
             table.add(row("added latency p99 at " + LATENCY_RATE + "/s", "<= 5 ms",
                     String.format("%.2f ms (direct %.2f, gateway %.2f)", addedP99, d.millis(0.99), g.millis(0.99)), addedP99 <= 5));
 
+            // after the targets' runs: its 100,000-row table and the vacuum that follows must not disturb them
+            gatewaySentBefore += registryReference(app, load, port, serviceId, token, direct, seconds, table);
             evidence(app, callsBefore, gatewaySentBefore, table);
             bigBody(port, serviceId, token, direct, bigMb, table);
         } finally {
@@ -138,6 +140,52 @@ public class ExchangeBenchmark {
             System.out.printf("  %-52s %-18s %-60s %s%n", (Object[]) row);
         }
     }
+
+    /**
+     * For reference, not the target: the same comparison with a provider that reads each answer from a
+     * PostgreSQL table by plate, as a real registry does, instead of sending a canned answer. The
+     * gateway's cost is the same; the ratio then shows it against a service that does some work.
+     * Answers how many calls went through the gateway, for the evidence check.
+     */
+    static long registryReference(ConfigurableApplicationContext app, GetLoad load, int port, String serviceId, String token,
+                                  String direct, int seconds, List<String[]> table) throws Exception {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        jdbc.sql("CREATE TABLE bench_vehicle (plate text PRIMARY KEY, body text NOT NULL)").update();
+        jdbc.sql("INSERT INTO bench_vehicle SELECT 'A' || g, ? FROM generate_series(0, ?) g")
+                .params(new String(VEHICLE, StandardCharsets.UTF_8), REGISTRY_ROWS - 1).update();
+        jdbc.sql("ANALYZE bench_vehicle").update();
+        com.zaxxer.hikari.HikariDataSource appPool = app.getBean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource()) {
+            pool.setJdbcUrl(appPool.getJdbcUrl());
+            pool.setUsername(appPool.getUsername());
+            pool.setPassword(appPool.getPassword());
+            pool.setMaximumPoolSize(16);
+            registry = new org.springframework.jdbc.core.JdbcTemplate(pool);
+            GetLoad.Target directDb = new GetLoad.Target("direct, registry", n -> direct + "/db/A" + n % REGISTRY_ROWS, Map.of());
+            GetLoad.Target gatewayDb = new GetLoad.Target("gateway, registry",
+                    n -> "http://127.0.0.1:" + port + "/r1/" + serviceId + "/db/A" + n % REGISTRY_ROWS,
+                    Map.of("Authorization", "Bearer " + token, "X-Road-Client", CLIENT, "X-Road-UserId", "110101199003077777"));
+            System.out.println("\nFor reference: a provider that reads each answer from PostgreSQL (closed loop, 32 clients)");
+            GetLoad.Run d = load.closedLoop(directDb, 32, WARM_UP, Duration.ofSeconds(seconds));
+            long before = load.sent.get();
+            GetLoad.Run g = load.closedLoop(gatewayDb, 32, WARM_UP, Duration.ofSeconds(seconds));
+            long gatewaySent = load.sent.get() - before;
+            System.out.println("  " + d.summary());
+            System.out.println("  " + g.summary());
+            double ratio = g.perSecond() / d.perSecond();
+            System.out.printf("    ratio gateway / direct: throughput %.2f%n", ratio);
+            table.add(new String[]{"  for reference: the same, provider reads PostgreSQL", "(no target)",
+                    String.format("%.2f (direct %,.0f, gateway %,.0f calls/s, errors %d)", ratio, d.perSecond(), g.perSecond(),
+                            d.errors() + g.errors()), ""});
+            return gatewaySent;
+        } finally {
+            registry = null;
+        }
+    }
+
+    static final int REGISTRY_ROWS = 100_000;
+    /** The registry the provider's /db/ path reads, while {@link #registryReference} runs. */
+    static volatile org.springframework.jdbc.core.JdbcTemplate registry;
 
     /** A service of the transport bureau at the benchmark's provider, an agreement for URBAN-MGMT, and its token. */
     static String setUp(ConfigurableApplicationContext app, String baseUrl) {
@@ -231,8 +279,16 @@ public class ExchangeBenchmark {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
-                if (exchange.getRequestURI().getPath().endsWith("/big")) {
+                String path = exchange.getRequestURI().getPath();
+                if (path.endsWith("/big")) {
                     streamBig(exchange, bigMb);
+                } else if (path.contains("/db/") && registry != null) {
+                    byte[] body = registry.queryForObject("SELECT body FROM bench_vehicle WHERE plate = ?", String.class,
+                            path.substring(path.lastIndexOf('/') + 1)).getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
                 } else {
                     exchange.sendResponseHeaders(200, VEHICLE.length);
                     try (OutputStream out = exchange.getResponseBody()) {
