@@ -1,9 +1,17 @@
 package org.commonweal.platform;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.commonweal.identity.Accounts;
+import org.commonweal.identity.ApiTokens;
+import org.commonweal.identity.OrganisationIdentifier;
+import org.commonweal.identity.Organisations;
 import org.commonweal.support.BusyDatabase;
 import org.commonweal.support.CommonwealIntegrationTest;
 import org.commonweal.support.WebSession;
@@ -27,6 +35,15 @@ class OverloadIntegrationTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    Accounts accounts;
+
     @Test
     void anApiAnswersServiceUnavailableWithRetryAfterAndAProblemDetail() throws Exception {
         WebSession visitor = new WebSession(port);
@@ -40,6 +57,24 @@ class OverloadIntegrationTest {
         assertThat(busy.body()).contains("\"code\":\"service_busy\"", "\"status\":503", "try again").doesNotContain("Exception", "Hikari");
 
         assertThat(visitor.getJson("/api/v1/ledger/entries/0").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallWithAnApiTokenAnswersServiceUnavailableWhenTheTokenCannotBeChecked() throws Exception {
+        UUID transport = organisations.find(OrganisationIdentifier.parse("CW-DEMO/GOV/TRANSPORT")).orElseThrow().id();
+        String token = tokens.issue(transport, "overload test", accounts.findByUsername("admin").orElseThrow().id()).secret();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest call = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/catalogue/resources"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build();
+        HttpResponse<String> busy;
+        try (BusyDatabase ignored = BusyDatabase.holdEveryConnection(dataSource)) {
+            busy = http.send(call, HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+        assertThat(busy.headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(busy.body()).contains("\"code\":\"service_busy\"").doesNotContain("Exception");
+
+        assertThat(http.send(call, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -25,18 +25,31 @@ public final class BusyDatabase implements AutoCloseable {
         this.configuredWait = pool.getConnectionTimeout();
     }
 
-    public static BusyDatabase holdEveryConnection(DataSource dataSource) throws SQLException {
+    /**
+     * Holds all of the pool's connections, once the application's own work (loading the demo after a
+     * start, for instance) has given back those it was using: up to a minute.
+     */
+    public static BusyDatabase holdEveryConnection(DataSource dataSource) throws SQLException, InterruptedException {
         BusyDatabase busy = new BusyDatabase(dataSource.unwrap(HikariDataSource.class));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (busy.pool.getHikariPoolMXBean().getActiveConnections() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         busy.pool.getHikariConfigMXBean().setConnectionTimeout(250);
         try {
-            while (true) {
-                busy.held.add(busy.pool.getConnection());
+            while (busy.held.size() < busy.pool.getMaximumPoolSize()) {
+                try {
+                    busy.held.add(busy.pool.getConnection());
+                } catch (SQLException inUseForNow) {
+                    if (System.nanoTime() > deadline) {
+                        throw new SQLException("Held " + busy.held.size() + " of " + busy.pool.getMaximumPoolSize()
+                                + " connections; the rest stayed in use for a minute", inUseForNow);
+                    }
+                }
             }
-        } catch (SQLException exhausted) {
-            if (busy.held.isEmpty()) {
-                busy.close();
-                throw exhausted;
-            }
+        } catch (SQLException | RuntimeException e) {
+            busy.close();
+            throw e;
         }
         return busy;
     }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.commonweal.identity.CommonwealUser;
 import org.commonweal.platform.PlatformErrorCode;
+import org.commonweal.platform.web.Overload;
 import org.commonweal.platform.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -37,7 +38,7 @@ class SiteErrorController implements ErrorController {
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, HttpServletResponse response, @Nullable CommonwealUser user, Model model) {
-        int status = status(request);
+        int status = status(request, response);
         response.setStatus(status);
         model.addAttribute("page", PageModelAdvice.create(messages, request, user));
         model.addAttribute("status", status);
@@ -47,8 +48,8 @@ class SiteErrorController implements ErrorController {
 
     @RequestMapping("/error")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> problem(HttpServletRequest request, Locale locale) {
-        int status = status(request);
+    ResponseEntity<Map<String, Object>> problem(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        int status = status(request, response);
         PlatformErrorCode code = PlatformErrorCode.forStatus(status);
         String detail = switch (status) {
             case 404 -> "Nothing exists at this address.";
@@ -66,7 +67,15 @@ class SiteErrorController implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(Problems.asJson(problem));
     }
 
-    private static int status(HttpServletRequest request) {
+    /**
+     * The status the error page answers with. No database connection to be had, even where it was
+     * wanted before any controller (a filter checking an API token), is 503 with Retry-After.
+     */
+    private static int status(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure && Overload.is(failure)) {
+            Overload.askToRetryLater(response);
+            return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         return code instanceof Integer status && status >= 400 ? status : 500;
     }
