@@ -215,8 +215,9 @@ public class Datasets {
         }
     }
 
-    public Optional<DataResource> findResource(UUID id) {
-        return store.findResource(id);
+    /** The dataset that has this resource. */
+    public Optional<Dataset> findByResource(UUID resourceId) {
+        return store.findByResource(resourceId);
     }
 
     public List<Dataset> ofPublisher(UUID publisherId) {

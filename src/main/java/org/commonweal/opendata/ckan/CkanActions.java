@@ -281,8 +281,9 @@ class CkanActions {
         } catch (IllegalArgumentException e) {
             throw CkanFailure.notFound("Resource was not found.");
         }
-        var resource = datasets.findResource(resourceId)
-                .filter(r -> datasets.find(r.datasetId()).filter(d -> visible(d, user)).isPresent())
+        UUID wanted = resourceId;
+        var resource = datasets.findByResource(resourceId).filter(d -> visible(d, user))
+                .flatMap(d -> d.resources().stream().filter(r -> r.id().equals(wanted)).findFirst())
                 .orElseThrow(() -> CkanFailure.notFound("Resource was not found."));
         return dicts().resource(resource);
     }

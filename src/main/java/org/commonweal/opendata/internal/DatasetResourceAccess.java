@@ -32,8 +32,7 @@ class DatasetResourceAccess implements ResourceAccess {
 
     @Override
     public boolean mayRead(UUID resourceId, HttpServletRequest request) {
-        return datasets.findResource(resourceId)
-                .flatMap(resource -> datasets.find(resource.datasetId()))
+        return datasets.findByResource(resourceId)
                 .map(dataset -> mayRead(dataset, request))
                 .orElse(false);
     }

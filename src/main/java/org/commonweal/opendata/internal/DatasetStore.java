@@ -178,9 +178,11 @@ public class DatasetStore {
                 .query(String.class).list();
     }
 
-    public Optional<DataResource> findResource(UUID id) {
-        return jdbc.sql("SELECT " + RESOURCE_COLUMNS + " FROM opendata_resource WHERE id = ?").param(id)
-                .query(DatasetStore::mapResource).optional();
+    /** The dataset a resource belongs to, read with the resource lookup in one statement. */
+    public Optional<Dataset> findByResource(UUID resourceId) {
+        return withResources(jdbc.sql("SELECT " + COLUMNS + " FROM opendata_dataset"
+                        + " WHERE id = (SELECT dataset_id FROM opendata_resource WHERE id = ?)").param(resourceId)
+                .query(DatasetStore::map).list()).stream().findFirst();
     }
 
     /**

@@ -252,7 +252,7 @@ class PublicDatasetsController {
         chosen.keySet().retainAll(OPEN_LIST_FILTERS);
         int pageNumber = openListPage(page);
         SearchHits hits = openListHits(chosen, (pageNumber - 1) * OPEN_LIST_PAGE_SIZE, OPEN_LIST_PAGE_SIZE);
-        model.addAttribute("rows", rows(datasets.findAll(hits.ids()), locale));
+        model.addAttribute("rows", rows(datasets.findAll(hits.ids()), publishers(), locale));
         model.addAttribute("total", hits.count());
         model.addAttribute("pageNumber", pageNumber);
         model.addAttribute("pages", (int) Math.max(1, (hits.count() + OPEN_LIST_PAGE_SIZE - 1) / OPEN_LIST_PAGE_SIZE));
@@ -279,9 +279,10 @@ class PublicDatasetsController {
             columns.add(new Column(id, id, ColumnType.TEXT));
         }
         csv.start(columns);
+        Map<UUID, Organisation> publishers = publishers();
         for (int from = 0; from < ids.size(); from += OPEN_LIST_READ_BATCH) {
             List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + OPEN_LIST_READ_BATCH));
-            for (OpenListRow r : rows(datasets.findAll(batch), locale)) {
+            for (OpenListRow r : rows(datasets.findAll(batch), publishers, locale)) {
                 csv.row(List.of(r.name(), r.title(), r.publisher(), r.level(), r.theme(), r.frequency(),
                         r.modified().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString(), "/data/datasets/" + r.name()));
             }
@@ -294,8 +295,7 @@ class PublicDatasetsController {
                 List.of("organization", "open_level", "theme"), -1, 1, null, false));
     }
 
-    private List<OpenListRow> rows(List<Dataset> found, Locale locale) {
-        Map<UUID, Organisation> publishers = publishers();
+    private List<OpenListRow> rows(List<Dataset> found, Map<UUID, Organisation> publishers, Locale locale) {
         return found.stream().filter(Dataset::isPublic).map(d -> {
             Organisation p = publishers.get(d.publisherId());
             return new OpenListRow(d.name(), titleIn(d, locale), p == null ? "" : p.name(locale), d.openLevel().code(),

@@ -79,9 +79,10 @@ class ResourceDownloadController {
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return datasets.findResource(resourceId)
+        UUID wanted = resourceId;
+        return datasets.findByResource(resourceId).filter(d -> mayRead(d, user, request))
+                .flatMap(d -> d.resources().stream().filter(r -> r.id().equals(wanted)).findFirst())
                 .filter(r -> r.kind() == DataResource.Kind.FILE)
-                .filter(r -> datasets.find(r.datasetId()).filter(d -> mayRead(d, user, request)).isPresent())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

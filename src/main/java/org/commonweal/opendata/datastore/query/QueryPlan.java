@@ -125,19 +125,20 @@ public final class QueryPlan {
             throw refuse("filters", "the filter on \"" + column.id() + "\" gives more than " + MAX_VALUES_PER_FILTER + " values.");
         }
         List<String> conditions = new ArrayList<>();
-        List<String> placeholders = new ArrayList<>();
+        // one JDBC bind marker per value: values never enter the SQL text
+        List<String> bindMarkers = new ArrayList<>();
         for (String value : values) {
             if (value.isEmpty()) {
                 conditions.add(sql + " IS NULL");
             } else {
-                placeholders.add("?");
+                bindMarkers.add("?");
                 whereParameters.add(typed(column, value, "filters"));
             }
         }
-        if (placeholders.size() == 1) {
+        if (bindMarkers.size() == 1) {
             conditions.add(sql + " = ?");
-        } else if (placeholders.size() > 1) {
-            conditions.add(sql + " IN (" + String.join(", ", placeholders) + ")");
+        } else if (bindMarkers.size() > 1) {
+            conditions.add(sql + " IN (" + String.join(", ", bindMarkers) + ")");
         }
         and(conditions.size() == 1 ? conditions.getFirst() : "(" + String.join(" OR ", conditions) + ")");
     }
