@@ -241,8 +241,8 @@ public class Datasets {
     /**
      * Who may read the data of a dataset: anyone when it is published and unconditionally open;
      * otherwise (conditionally open, not open, draft) only its department and auditors. Approved
-     * applicants of conditional datasets are let in by the callers that see the request (its access
-     * key): {@code DatasetResourceAccess}, {@code ResourceDownloadController} and the dataset page.
+     * applicants of conditional datasets are let in by {@code DatasetResourceAccess.mayReadData},
+     * which sees the request (its access key).
      */
     public boolean mayReadData(Dataset dataset, @Nullable CommonwealUser user) {
         return dataset.isPublic() && dataset.openLevel() == OpenLevel.UNCONDITIONAL

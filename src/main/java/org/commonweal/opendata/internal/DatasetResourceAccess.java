@@ -4,11 +4,13 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.commonweal.identity.CommonwealUser;
 import org.commonweal.opendata.Dataset;
 import org.commonweal.opendata.Datasets;
 import org.commonweal.opendata.OpenLevel;
 import org.commonweal.opendata.access.ConditionalAccess;
 import org.commonweal.opendata.datastore.ResourceAccess;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * an approved applicant (signed in, or presenting their access key). Unknown resources are never readable.
  */
 @Component
-class DatasetResourceAccess implements ResourceAccess {
+public class DatasetResourceAccess implements ResourceAccess {
 
     private final Datasets datasets;
     private final CurrentUser currentUser;
@@ -33,12 +35,16 @@ class DatasetResourceAccess implements ResourceAccess {
     @Override
     public boolean mayRead(UUID resourceId, HttpServletRequest request) {
         return datasets.findByResource(resourceId)
-                .map(dataset -> mayRead(dataset, request))
+                .map(dataset -> mayReadData(dataset, currentUser.of(request), request))
                 .orElse(false);
     }
 
-    private boolean mayRead(Dataset dataset, HttpServletRequest request) {
-        var user = currentUser.of(request);
+    /**
+     * The one rule for reading a dataset's data (rows, files, the page's preview): {@link
+     * Datasets#mayReadData}, or for a published conditional dataset an approved applicant, signed in
+     * or presenting the access key in this request.
+     */
+    public boolean mayReadData(Dataset dataset, @Nullable CommonwealUser user, HttpServletRequest request) {
         return datasets.mayReadData(dataset, user) || dataset.isPublic() && dataset.openLevel() == OpenLevel.CONDITIONAL
                 && conditionalAccess.allows(dataset.id(), request, user);
     }

@@ -27,9 +27,7 @@ import org.commonweal.identity.Organisations;
 import org.commonweal.opendata.DataResource;
 import org.commonweal.opendata.Dataset;
 import org.commonweal.opendata.Datasets;
-import org.commonweal.opendata.OpenLevel;
 import org.commonweal.opendata.Theme;
-import org.commonweal.opendata.access.ConditionalAccess;
 import org.commonweal.opendata.datastore.Column;
 import org.commonweal.opendata.datastore.ColumnType;
 import org.commonweal.opendata.datastore.Datastore;
@@ -37,6 +35,7 @@ import org.commonweal.opendata.datastore.Preview;
 import org.commonweal.opendata.datastore.web.CsvExport;
 import org.commonweal.opendata.feedback.DataFeedback;
 import org.commonweal.opendata.internal.DatasetQuery;
+import org.commonweal.opendata.internal.DatasetResourceAccess;
 import org.commonweal.opendata.internal.DownloadCounts;
 import org.commonweal.opendata.internal.SearchHits;
 import org.commonweal.opendata.internal.SearchIndex;
@@ -83,12 +82,12 @@ class PublicDatasetsController {
     private final QualityScores qualityScores;
     private final DataFeedback dataFeedback;
     private final Reuses reuses;
-    private final ConditionalAccess conditionalAccess;
+    private final DatasetResourceAccess access;
     private final DownloadCounts downloads;
 
     PublicDatasetsController(Datasets datasets, SearchIndex index, Organisations organisations, Datastore datastore,
                              QualityScores qualityScores, DataFeedback dataFeedback, Reuses reuses,
-                             ConditionalAccess conditionalAccess, DownloadCounts downloads) {
+                             DatasetResourceAccess access, DownloadCounts downloads) {
         this.datasets = datasets;
         this.index = index;
         this.organisations = organisations;
@@ -96,7 +95,7 @@ class PublicDatasetsController {
         this.qualityScores = qualityScores;
         this.dataFeedback = dataFeedback;
         this.reuses = reuses;
-        this.conditionalAccess = conditionalAccess;
+        this.access = access;
         this.downloads = downloads;
     }
 
@@ -219,8 +218,7 @@ class PublicDatasetsController {
                    Model model, Locale locale) {
         Dataset dataset = datasets.findByName(name).filter(Dataset::isPublic)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        boolean mayReadData = datasets.mayReadData(dataset, user) || dataset.openLevel() == OpenLevel.CONDITIONAL
-                && conditionalAccess.allows(dataset.id(), request, user);
+        boolean mayReadData = access.mayReadData(dataset, user, request);
         Map<UUID, Preview> previews = new LinkedHashMap<>();
         if (mayReadData) {
             for (DataResource r : dataset.resources()) {

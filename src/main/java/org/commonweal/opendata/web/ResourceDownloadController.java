@@ -8,10 +8,8 @@ import java.util.UUID;
 
 import org.commonweal.identity.CommonwealUser;
 import org.commonweal.opendata.DataResource;
-import org.commonweal.opendata.Dataset;
 import org.commonweal.opendata.Datasets;
-import org.commonweal.opendata.OpenLevel;
-import org.commonweal.opendata.access.ConditionalAccess;
+import org.commonweal.opendata.internal.DatasetResourceAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
@@ -39,11 +37,11 @@ class ResourceDownloadController {
     private static final Logger log = LoggerFactory.getLogger(ResourceDownloadController.class);
 
     private final Datasets datasets;
-    private final ConditionalAccess conditionalAccess;
+    private final DatasetResourceAccess access;
 
-    ResourceDownloadController(Datasets datasets, ConditionalAccess conditionalAccess) {
+    ResourceDownloadController(Datasets datasets, DatasetResourceAccess access) {
         this.datasets = datasets;
-        this.conditionalAccess = conditionalAccess;
+        this.access = access;
     }
 
     @GetMapping("/data/resources/{id}/download")
@@ -80,14 +78,9 @@ class ResourceDownloadController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         UUID wanted = resourceId;
-        return datasets.findByResource(resourceId).filter(d -> mayRead(d, user, request))
+        return datasets.findByResource(resourceId).filter(d -> access.mayReadData(d, user, request))
                 .flatMap(d -> d.resources().stream().filter(r -> r.id().equals(wanted)).findFirst())
                 .filter(r -> r.kind() == DataResource.Kind.FILE)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private boolean mayRead(Dataset dataset, @Nullable CommonwealUser user, HttpServletRequest request) {
-        return datasets.mayReadData(dataset, user) || dataset.isPublic() && dataset.openLevel() == OpenLevel.CONDITIONAL
-                && conditionalAccess.allows(dataset.id(), request, user);
     }
 }
