@@ -1,8 +1,3 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,16 +20,14 @@ final class PostLoad {
     /** The most requests an open loop keeps in flight; past that the server is not keeping up. */
     static final int MAX_IN_FLIGHT = 2_000;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final String base;
+    private final KeepAliveConnections http;
     /** Every request of this generator gets its own number, so no two bodies are alike. */
     private final AtomicLong sequence = new AtomicLong();
     /** 200 answers per path over the generator's life, warm-up included (for the evidence check). */
     private final java.util.Map<String, AtomicLong> accepted = new java.util.concurrent.ConcurrentHashMap<>();
 
     PostLoad(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this.http = new KeepAliveConnections(port);
     }
 
     long accepted(String path) {
@@ -156,22 +149,15 @@ final class PostLoad {
 
     private int send(String path, String form, Recorder recorder) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .header("Accept", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() == 200) {
+            KeepAliveConnections.Answer answer = http.post(path, "application/x-www-form-urlencoded", form);
+            if (answer.status() == 200) {
                 accepted.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
             } else {
-                recorder.error(response.statusCode() + " " + abbreviate(response.body()));
+                recorder.error(answer.status() + " " + abbreviate(answer.body()));
             }
-            return response.statusCode();
+            return answer.status();
         } catch (java.io.IOException e) {
             recorder.error("I/O: " + e);
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return -1;
         }
     }

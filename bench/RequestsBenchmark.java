@@ -161,11 +161,12 @@ public class RequestsBenchmark {
             PostLoad.Run run() throws InterruptedException;
         }
 
-        /** Runs a load with the connection pool watched, and prints what it gave. */
+        /** Runs a load with the connection pool and CPU watched, and prints what it gave. */
         private PostLoad.Run observed(Measurement measurement) throws InterruptedException {
             poolWatch.start();
+            CpuUse cpu = CpuUse.now();
             PostLoad.Run run = measurement.run();
-            System.out.println("  " + run.summary() + "  " + poolWatch.report());
+            System.out.println("  " + run.summary() + "  " + poolWatch.report() + "  " + cpu.since(run.perSecond()));
             run.firstErrors().forEach(error -> System.out.println("      first errors: " + error));
             return run;
         }

@@ -6,28 +6,44 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.commonweal.platform.CommonwealException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API tokens for a department's own systems. The token is shown once when issued; only its
  * SHA-256 is stored (a random 256-bit token needs no slow hash), so a database leak reveals none.
+ *
+ * <p>A token that authenticated is remembered for {@link #REMEMBERED} so that a busy client (an
+ * Open311 system posting thousands of requests a second, a gateway consumer) does not cost a
+ * database round trip per call. Revoking forgets every remembered token at once on this instance;
+ * another instance of the application may accept a revoked token for up to that long.
  */
 @Service
 public class ApiTokens {
 
     private static final String PREFIX = "cw_";
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
+    // Only tokens that authenticated are remembered, so guessing cannot fill this; the cap is for
+    // an installation with very many live clients, where forgetting all now and then costs little.
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -80,6 +96,14 @@ public class ApiTokens {
         if (updated == 0) {
             throw new CommonwealException(IdentityErrorCode.TOKEN_NOT_FOUND, "Your department has no token " + tokenId);
         }
+        // Only digests are remembered, not which token each is, so all are forgotten; after the
+        // commit, or a call in between could remember the token again as not yet revoked.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                remembered.clear();
+            }
+        });
     }
 
     /**
@@ -90,19 +114,35 @@ public class ApiTokens {
         if (!presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
+        String digest = digest(presented);
+        Instant now = clock.instant();
+        Remembered known = remembered.get(digest);
+        if (known != null && now.isBefore(known.until())) {
+            return Optional.of(known.client());
+        }
         record Found(CommonwealUser client, @Nullable Instant lastUsedAt) {
         }
         Optional<Found> found = jdbc.sql("SELECT id, name, organisation_id, last_used_at FROM identity_api_token"
                         + " WHERE token_hash = ? AND revoked_at IS NULL")
-                .param(digest(presented))
+                .param(digest)
                 .query((rs, n) -> new Found(new CommonwealUser(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getObject(3, UUID.class), java.util.Set.of(), true), instant(rs.getTimestamp(4))))
                 .optional();
-        Instant now = clock.instant();
         found.filter(f -> f.lastUsedAt() == null || f.lastUsedAt().isBefore(now.minusSeconds(60)))
                 .ifPresent(f -> jdbc.sql("UPDATE identity_api_token SET last_used_at = ? WHERE id = ?")
                         .params(Timestamp.from(now), f.client().id()).update());
+        found.ifPresent(f -> remember(digest, f.client(), now));
         return found.map(Found::client);
+    }
+
+    private record Remembered(CommonwealUser client, Instant until) {
+    }
+
+    private void remember(String digest, CommonwealUser client, Instant now) {
+        if (remembered.size() >= MAX_REMEMBERED) {
+            remembered.clear();
+        }
+        remembered.put(digest, new Remembered(client, now.plus(REMEMBERED)));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -75,14 +75,13 @@ class SubmittingRequest {
         String idempotencyKey = Texts.clean(input.idempotencyKey());
         String fingerprint = input.clientId() == null ? null : RequestJournal.sha256(String.join("\n", category.code(),
                 description, String.valueOf(input.lat()), String.valueOf(input.lon())));
-        Optional<ServiceRequest> earlier = earlierSubmission(input, fingerprint, idempotencyKey);
-        if (earlier.isPresent()) {
-            return repeated(earlier.get());
-        }
         List<CleanPhoto> cleaned = cleanPhotos(input.photos());
 
         Routing.Route route = routing.route(category, input.lat(), input.lon());
         Instant now = journal.now();
+        // A client's resent report (same content, no idempotency key) within the window is found by
+        // the insert itself; a repeated idempotency key, by the unique constraint on it.
+        Instant resentSince = fingerprint != null && idempotencyKey == null ? now.minus(settings.duplicateWindow()) : null;
         String citizenKey = input.citizenId() == null && input.clientId() == null ? RandomKeys.next() : null;
         for (int attempt = 0; ; attempt++) {
             ServiceRequest request = new ServiceRequest(UUID.randomUUID(), trackingNumbers.next(), category.code(),
@@ -94,10 +93,15 @@ class SubmittingRequest {
             try {
                 RequestStore.Secrets secrets = new RequestStore.Secrets(input.clientId(), idempotencyKey, fingerprint,
                         citizenKey == null ? null : RequestJournal.sha256(citizenKey), RandomKeys.next());
-                transactions.executeWithoutResult(status -> store(request, input, secrets, cleaned, category));
+                boolean stored = Boolean.TRUE.equals(transactions.execute(
+                        status -> store(request, input, secrets, resentSince, cleaned, category)));
+                if (!stored) {
+                    return repeated(store.recentIdentical(input.clientId(), fingerprint, resentSince).orElseThrow());
+                }
                 return new CitizenRequests.Submission(request, false, citizenKey, secrets.token());
             } catch (DuplicateKeyException e) {
-                // Either a concurrent POST with the same idempotency key won, or (once in 10^15) a tracking number repeated.
+                // Either the idempotency key was used before (perhaps by a concurrent POST), or (once in 10^15) a
+                // tracking number repeated.
                 if (idempotencyKey != null && input.clientId() != null) {
                     Optional<ServiceRequest> winner = store.byIdempotencyKey(input.clientId(), idempotencyKey);
                     if (winner.isPresent()) {
@@ -115,9 +119,12 @@ class SubmittingRequest {
         return new CitizenRequests.Submission(earlier, true, null, store.tokenOf(earlier.id()).orElse(null));
     }
 
-    private void store(ServiceRequest request, NewRequest input, RequestStore.Secrets secrets, List<CleanPhoto> cleaned,
-                       Category category) {
-        store.insert(request, secrets);
+    /** Stores the request and all that goes with it; false, with nothing written, if it was resent. */
+    private boolean store(ServiceRequest request, NewRequest input, RequestStore.Secrets secrets,
+                          @Nullable Instant resentSince, List<CleanPhoto> cleaned, Category category) {
+        if (!store.insert(request, secrets, resentSince)) {
+            return false;
+        }
         for (CleanPhoto photo : cleaned) {
             photos.add(request.id(), photo, request.submittedAt());
         }
@@ -134,16 +141,7 @@ class SubmittingRequest {
         journal.record(request, Kind.SUBMITTED, null, true, actor, null, details);
         events.publishEvent(new RequestSubmitted(request.id(), request.trackingNumber(), category.code(),
                 request.departmentId(), request.districtCode(), request.submittedAt()));
-    }
-
-    private Optional<ServiceRequest> earlierSubmission(NewRequest input, @Nullable String fingerprint, @Nullable String key) {
-        if (input.clientId() == null || fingerprint == null) {
-            return Optional.empty();
-        }
-        if (key != null) {
-            return store.byIdempotencyKey(input.clientId(), key);
-        }
-        return store.recentIdentical(input.clientId(), fingerprint, journal.now().minus(settings.duplicateWindow()));
+        return true;
     }
 
     private List<CleanPhoto> cleanPhotos(List<NewRequest.Photo> uploads) {

@@ -127,7 +127,7 @@ public class DemoRequests {
                 null, namePublic, "web", submitted, life.updatedAt(), life.responseDue(), life.resolutionDue(),
                 life.firstResponse(), life.pausedAt(), life.escalatedAt(), life.resolvedAt(), life.closedAt(), 0,
                 life.rating(), life.solved(), null, null, random.nextInt(8) == 0 ? 1 + random.nextInt(5) : 0, 0);
-        store.insert(request, new RequestStore.Secrets(null, null, null, null, RandomKeys.next()));
+        store.insert(request, new RequestStore.Secrets(null, null, null, null, RandomKeys.next()), null);
         store.jdbc().sql("UPDATE requests_request SET status_notes = ?, transfer_count = ?, first_response_at = ?,"
                         + " paused_at = ?, escalated_at = ?, resolved_at = ?, closed_at = ?, rating = ?, rated_solved = ?,"
                         + " rated_at = ?, support_count = ? WHERE id = ?")

@@ -53,19 +53,30 @@ public class RequestStore {
                           @Nullable String citizenKeyHash, String token) {
     }
 
-    public void insert(ServiceRequest r, Secrets secrets) {
-        jdbc.sql("INSERT INTO requests_request (id, tracking_number, service_code, description, address, lat, lon,"
+    /**
+     * Inserts a new request, unless the same client sent the same report (same fingerprint) at or
+     * after {@code resentSince}: the check and the insert are one statement, one round trip.
+     *
+     * @param resentSince null to insert whatever was sent before
+     * @return false if nothing was inserted because the report was sent before
+     */
+    public boolean insert(ServiceRequest r, Secrets secrets, @Nullable Instant resentSince) {
+        // Casts, because in INSERT ... SELECT the parameters' types are not taken from the columns.
+        return jdbc.sql("INSERT INTO requests_request (id, tracking_number, service_code, description, address, lat, lon,"
                         + " district_code, attributes, status, department_id, citizen_id, contact_name, contact_email,"
                         + " contact_phone, name_public, source, client_id, idempotency_key, submitted_at, updated_at,"
                         + " response_due, resolution_due, citizen_key_hash, token, fingerprint)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " SELECT ?::uuid, ?, ?, ?, ?, ?::float8, ?::float8, ?, ?::jsonb, ?, ?::uuid, ?::uuid, ?, ?, ?,"
+                        + " ?::boolean, ?, ?::uuid, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?, ?, ?"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM requests_request WHERE client_id = ?::uuid AND fingerprint = ?"
+                        + " AND submitted_at >= ?::timestamptz)")
                 .params(r.id(), r.trackingNumber(), r.serviceCode(), r.description(), r.address(), r.lat(), r.lon(),
                         r.districtCode(), json.writeValueAsString(r.attributes()), r.status().name(), r.departmentId(),
                         r.citizenId(), r.contactName(), r.contactEmail(), r.contactPhone(), r.namePublic(), r.source(),
                         secrets.clientId(), secrets.idempotencyKey(), ts(r.submittedAt()), ts(r.updatedAt()),
                         ts(r.responseDue()), ts(r.resolutionDue()), secrets.citizenKeyHash(), secrets.token(),
-                        secrets.fingerprint())
-                .update();
+                        secrets.fingerprint(), secrets.clientId(), secrets.fingerprint(), resentSince == null ? null : ts(resentSince))
+                .update() == 1;
     }
 
     public Optional<ServiceRequest> byTrackingNumber(String trackingNumber) {
