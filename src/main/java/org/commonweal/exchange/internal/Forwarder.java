@@ -1,5 +1,6 @@
 package org.commonweal.exchange.internal;
 
+import org.commonweal.platform.http.Http11Client;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;

@@ -45,13 +45,14 @@ public class LedgerReader {
         return switch (resource) {
             case Tile tile -> {
                 requireAvailable(tile.width(), Tile.widthAt(tile.level(), tile.index(), size), path);
-                yield TileData.read(tile, store.hashReader());
+                // Level 0 is what a verifier downloads in bulk: one range scan, not one lookup per hash.
+                long first = tile.index() << Tile.HEIGHT;
+                yield tile.level() == 0 ? store.leafHashes(first, first + tile.width())
+                        : TileData.read(tile, store.hashReader());
             }
             case EntryTile bundle -> {
                 requireAvailable(bundle.width(), Tile.widthAt(0, bundle.index(), size), path);
-                List<byte[]> entries = store.entries(bundle.firstEntry(), bundle.firstEntry() + bundle.width())
-                        .stream().map(LedgerStore.StoredEntry::entry).toList();
-                yield EntryBundle.encode(entries);
+                yield EntryBundle.encode(store.entryBytes(bundle.firstEntry(), bundle.firstEntry() + bundle.width()));
             }
         };
     }

@@ -95,6 +95,34 @@ public class LedgerStore {
                 .params(from, to).query(LedgerStore::entry).list();
     }
 
+    /** Only the entry bytes with index in {@code [from, to)}, in order: what an entry bundle serves. */
+    public List<byte[]> entryBytes(long from, long to) {
+        return template.query("SELECT entry FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
+                (rs, n) -> rs.getBytes(1), from, to);
+    }
+
+    /**
+     * The leaf hashes of the entries with index in {@code [from, to)}, concatenated: a level-0 tile.
+     * Each is the first hash in its entry's row, so a range scan reads them without the index
+     * arithmetic {@link #hashReader()} needs for higher levels.
+     */
+    public byte[] leafHashes(long from, long to) {
+        byte[] hashes = new byte[Math.toIntExact(to - from) * 32];
+        int[] count = {0};
+        template.query("SELECT substring(hashes FROM 1 FOR 32) FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
+                rs -> {
+                    byte[] leaf = rs.getBytes(1);
+                    if (leaf.length != 32 || count[0] == hashes.length / 32) {
+                        throw new IllegalStateException("stored leaf hashes from " + from + " are malformed");
+                    }
+                    System.arraycopy(leaf, 0, hashes, count[0]++ * 32, 32);
+                }, from, to);
+        if (count[0] != hashes.length / 32) {
+            throw new IllegalStateException("stored leaf hashes are missing in [" + from + ", " + to + ")");
+        }
+        return hashes;
+    }
+
     public List<StoredEntry> entriesAbout(String subject, int limit) {
         return jdbc.sql("SELECT idx, entry, type, subject, hashes FROM ledger_entry WHERE subject = ? ORDER BY idx LIMIT ?")
                 .params(subject, limit).query(LedgerStore::entry).list();

@@ -2,28 +2,28 @@ package org.commonweal.ledger.verifier;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import org.commonweal.ledger.tlog.EntryBundle;
 import org.commonweal.ledger.tlog.EntryTile;
 import org.commonweal.ledger.tlog.MerkleHash;
 import org.commonweal.ledger.tlog.Tile;
+import org.commonweal.platform.http.Http11Client;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The log's HTTP endpoints, as raw bytes. One {@link HttpClient} (HTTP/1.1, so connections are
- * kept alive and reused) serves every request of a verification run and is safe to call from
- * many threads at once.
+ * The log's HTTP endpoints, as raw bytes. One {@link Http11Client} (connections kept alive and
+ * reused) serves every request of a verification run and is safe to call from many threads at once.
+ * Redirects are followed, except from https to http.
  *
  * <p>Failures are split by what they mean: {@link IOException} when the log could not be reached
  * or the transfer broke, {@link VerificationFailure} when the log answered with something it
@@ -32,14 +32,16 @@ import org.commonweal.ledger.tlog.Tile;
 final class LedgerClient implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    // Until the response headers arrive; the JDK client has no timeout for reading the body.
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    // For every read, of the headers and of the body.
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 5;
     // Checkpoints, keys and proofs are a few hundred bytes; the cap only stops a hostile server
     // from making us buffer without end.
     private static final int MAX_SMALL_BODY = 1 << 20;
 
     private final String base;
-    private final HttpClient http;
+    private final Http11Client http;
 
     LedgerClient(URI baseUrl) {
         String scheme = baseUrl.getScheme();
@@ -51,11 +53,7 @@ final class LedgerClient implements AutoCloseable {
         }
         String text = baseUrl.toString();
         this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.http = new Http11Client(CONNECT_TIMEOUT, READ_TIMEOUT);
     }
 
     byte[] checkpoint() throws IOException {
@@ -89,43 +87,71 @@ final class LedgerClient implements AutoCloseable {
 
     private byte[] get(String path, int maxBytes) throws IOException {
         URI uri = URI.create(base + "/" + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                int status = response.statusCode();
-                if (status != 200) {
-                    throw new VerificationFailure("GET " + path + " answered HTTP " + status
-                            + (status == 404 ? " (not found)" : ""));
+            for (int redirects = 0; ; redirects++) {
+                Http11Client.Response response = http.send("GET", uri, Map.of("Accept", "*/*"), null, 0);
+                try (InputStream body = response.body()) {
+                    int status = response.status();
+                    String location = response.first("location");
+                    if (REDIRECTS.contains(status) && location != null && redirects < MAX_REDIRECTS) {
+                        uri = redirectTarget(uri, location);
+                        body.transferTo(OutputStream.nullOutputStream()); // so the connection can be reused
+                        continue;
+                    }
+                    if (status != 200) {
+                        throw new VerificationFailure("GET " + path + " answered HTTP " + status
+                                + (status == 404 ? " (not found)" : ""));
+                    }
+                    // One byte past the limit tells "exactly at the limit" from "too large".
+                    byte[] bytes = body.readNBytes(maxBytes + 1);
+                    if (bytes.length > maxBytes) {
+                        throw new VerificationFailure(path + " is larger than the " + maxBytes + " bytes it can be");
+                    }
+                    return bytes;
                 }
-                // One byte past the limit tells "exactly at the limit" from "too large".
-                byte[] bytes = body.readNBytes(maxBytes + 1);
-                if (bytes.length > maxBytes) {
-                    throw new VerificationFailure(path + " is larger than the " + maxBytes + " bytes it can be");
-                }
-                return bytes;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while fetching " + uri);
         } catch (IOException e) {
-            throw new IOException("cannot fetch " + uri + ": " + networkProblem(e), e);
+            String problem = networkProblem(e);
+            // A problem named in plain words needs no chain of socket messages after it.
+            throw problem != null ? new IOException("cannot fetch " + uri + ": " + problem)
+                    : new IOException("cannot fetch " + uri + ": " + e.getClass().getSimpleName(), e);
         }
     }
 
-    // The JDK client's connection errors carry no message at all; say what they mean.
-    private static String networkProblem(IOException e) {
+    // As browsers do: follow a redirect, but never from https down to plain http.
+    static URI redirectTarget(URI from, String location) {
+        URI to;
+        try {
+            to = from.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw new VerificationFailure("GET " + from + " redirects to an unusable location: " + location);
+        }
+        if (!("http".equals(to.getScheme()) || "https".equals(to.getScheme())) || to.getHost() == null
+                || ("https".equals(from.getScheme()) && !"https".equals(to.getScheme()))) {
+            throw new VerificationFailure("GET " + from + " redirects to " + to + ", which the verifier does not follow");
+        }
+        return to;
+    }
+
+    // What a socket error means, in words; null if it is none of the usual ones.
+    private static @Nullable String networkProblem(IOException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnresolvedAddressException) {
-                return "unknown host";
+            switch (cause) {
+                case UnknownHostException unknown -> {
+                    return "unknown host";
+                }
+                case ConnectException refused -> {
+                    return "connection refused";
+                }
+                case SocketTimeoutException timeout -> {
+                    return e instanceof Http11Client.ConnectFailed ? "connection timed out"
+                            : "no answer within " + READ_TIMEOUT.toSeconds() + " s";
+                }
+                default -> {
+                }
             }
         }
-        return switch (e) {
-            case HttpConnectTimeoutException timeout -> "connection timed out";
-            case HttpTimeoutException timeout -> "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
-            case ConnectException refused -> "connection refused";
-            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        };
+        return null;
     }
 
     private static String utf8(String path, byte[] bytes) {
@@ -136,9 +162,12 @@ final class LedgerClient implements AutoCloseable {
         }
     }
 
-    /** Aborts whatever is still in flight (after a failure, requests of the window may hang); never waits. */
+    /**
+     * Closes the idle connections; never waits. Downloads still in flight after a failure end with
+     * their bodies or their read timeout (the replay has stopped waiting for them).
+     */
     @Override
     public void close() {
-        http.shutdownNow();
+        http.close();
     }
 }

@@ -47,6 +47,7 @@ final class InProcessLogServer implements AutoCloseable {
             Thread.ofPlatform().name(THREAD_NAME_PREFIX, 0).daemon().factory());
     private final Map<String, byte[]> replacedBodies = new ConcurrentHashMap<>();
     private final Map<String, Integer> replacedStatuses = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private volatile TestLog log;
 
     private InProcessLogServer(TestLog log) throws IOException {
@@ -69,6 +70,7 @@ final class InProcessLogServer implements AutoCloseable {
     void serve(TestLog newLog) {
         replacedBodies.clear();
         replacedStatuses.clear();
+        redirects.clear();
         this.log = newLog;
     }
 
@@ -79,6 +81,11 @@ final class InProcessLogServer implements AutoCloseable {
 
     void replaceStatus(String path, int status) {
         replacedStatuses.put(path, status);
+    }
+
+    /** Answers {@code path} with a 301 to {@code location}. */
+    void redirect(String path, String location) {
+        redirects.put(path, location);
     }
 
     /** Serves entry {@code index} as {@code replacement}, leaving its leaf hash and everything else alone. */
@@ -95,6 +102,12 @@ final class InProcessLogServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            String location = redirects.get(path);
+            if (location != null) {
+                exchange.getResponseHeaders().set("Location", location);
+                exchange.sendResponseHeaders(301, -1);
+                return;
+            }
             Integer status = replacedStatuses.get(path);
             byte[] body = status != null ? null : replacedBodies.containsKey(path) ? replacedBodies.get(path) : answer(exchange);
             if (body == null) {

@@ -247,6 +247,33 @@ class LedgerVerifierUnitTest {
         }
 
         @Test
+        void followsARedirectToWhereATileMoved() throws Exception {
+            server.redirect("/ledger/tile/entries/001", "/mirror/tile/entries/001");
+            server.replaceBody("/mirror/tile/entries/001", java.util.Objects.requireNonNull(LOG.tileResource("tile/entries/001")));
+
+            assertThat(verify().ok()).isTrue();
+        }
+
+        @Test
+        void failsOnARedirectToNowhere() throws IOException {
+            server.redirect("/ledger/tile/entries/001", "/mirror/tile/entries/001");
+
+            assertThat(verify().message()).isEqualTo("GET ledger/tile/entries/001 answered HTTP 404 (not found)");
+        }
+
+        @Test
+        void refusesRedirectsFromHttpsDownToHttpOrToOtherSchemes() {
+            URI https = URI.create("https://log.example/ledger/checkpoint");
+            assertThat(LedgerClient.redirectTarget(https, "/v2/checkpoint")).isEqualTo(URI.create("https://log.example/v2/checkpoint"));
+            assertThat(LedgerClient.redirectTarget(URI.create("http://log.example/ledger/checkpoint"), "https://log.example/c"))
+                    .isEqualTo(URI.create("https://log.example/c"));
+            assertThatThrownBy(() -> LedgerClient.redirectTarget(https, "http://log.example/ledger/checkpoint"))
+                    .isInstanceOf(VerificationFailure.class).hasMessageContaining("does not follow");
+            assertThatThrownBy(() -> LedgerClient.redirectTarget(https, "file:///etc/passwd"))
+                    .isInstanceOf(VerificationFailure.class).hasMessageContaining("does not follow");
+        }
+
+        @Test
         void refusesAPublishedKeyThatIsNotAKey() {
             server.replaceBody("/ledger/verifier-key", "hello\n".getBytes(StandardCharsets.UTF_8));
 

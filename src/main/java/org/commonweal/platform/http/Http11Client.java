@@ -1,4 +1,4 @@
-package org.commonweal.exchange.internal;
+package org.commonweal.platform.http;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -28,16 +28,17 @@ import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small blocking HTTP/1.1 client with kept-alive connections, for forwarding from the gateway.
- * With virtual threads a blocking socket costs no platform thread while it waits, and the request
- * needs no hand-over between threads, unlike {@code java.net.http.HttpClient}. It speaks only what
- * forwarding needs: one request at a time
- * per connection, fixed-length or chunked bodies, a read timeout on every read (so a provider that
- * stalls mid-body is cut off too), and a limit on response header size.
+ * A small blocking HTTP/1.1 client with kept-alive connections: the exchange gateway forwards
+ * through it and the ledger verifier downloads tiles with it. With virtual threads a blocking
+ * socket costs no platform thread while it waits, and the request needs no hand-over between
+ * threads, unlike {@code java.net.http.HttpClient} (which cost the verifier more CPU than hashing
+ * the entries). It speaks only what those need: one request at a time per connection, fixed-length
+ * or chunked bodies, a read timeout on every read (so a server that stalls mid-body is cut off
+ * too), a limit on response header size, no redirects.
  */
-final class Http11Client {
+public final class Http11Client implements AutoCloseable {
 
-    /** The most bytes of status line and headers a provider may send. */
+    /** The most bytes of status line and headers a server may send. */
     static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final int MAX_IDLE_PER_ORIGIN = 256;
 
@@ -45,22 +46,22 @@ final class Http11Client {
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
-    Http11Client(Duration connectTimeout, Duration readTimeout) {
+    public Http11Client(Duration connectTimeout, Duration readTimeout) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
     }
 
-    /** Thrown when a connection cannot be made at all: the provider is down. */
-    static final class ConnectFailed extends IOException {
+    /** Thrown when a connection cannot be made at all: the server is down. */
+    public static final class ConnectFailed extends IOException {
         ConnectFailed(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
     /** The status and headers (names in lower case) of a response; its body streams and must be closed. */
-    record Response(int status, Map<String, List<String>> headers, InputStream body) {
+    public record Response(int status, Map<String, List<String>> headers, InputStream body) {
 
-        @Nullable String first(String name) {
+        public @Nullable String first(String name) {
             List<String> values = headers.get(name);
             return values == null || values.isEmpty() ? null : values.getFirst();
         }
@@ -68,12 +69,12 @@ final class Http11Client {
 
     /**
      * Sends a request and reads the response headers. A request without a body that fails on a
-     * reused connection before any answer is sent once more on a fresh one (the provider may have
+     * reused connection before any answer is sent once more on a fresh one (the server may have
      * closed an idle connection).
      *
      * @param contentLength the body's length, or -1 for chunked; ignored without a body
      */
-    Response send(String method, URI uri, Map<String, String> headers, @Nullable InputStream body, long contentLength)
+    public Response send(String method, URI uri, Map<String, String> headers, @Nullable InputStream body, long contentLength)
             throws IOException {
         String origin = origin(uri);
         Connection reused = idle.computeIfAbsent(origin, o -> new ConcurrentLinkedDeque<>()).pollFirst();
@@ -229,6 +230,16 @@ final class Http11Client {
         return new Connection(socket);
     }
 
+    /** Closes the idle connections; connections in use close when their bodies are closed. */
+    @Override
+    public void close() {
+        idle.values().forEach(pool -> {
+            for (Connection connection; (connection = pool.pollFirst()) != null; ) {
+                connection.close();
+            }
+        });
+    }
+
     private void release(String origin, Connection connection) {
         ConcurrentLinkedDeque<Connection> pool = idle.computeIfAbsent(origin, o -> new ConcurrentLinkedDeque<>());
         if (pool.size() < MAX_IDLE_PER_ORIGIN) {
@@ -261,7 +272,7 @@ final class Http11Client {
             int c;
             while ((c = in.read()) != '\n') {
                 if (c == -1) {
-                    throw first && line.isEmpty() && headerBytes == 0 ? new EOFException("The provider closed the connection")
+                    throw first && line.isEmpty() && headerBytes == 0 ? new EOFException("The server closed the connection")
                             : new ProtocolException("The response ends inside its headers");
                 }
                 if (++headerBytes > MAX_HEADER_BYTES) {
@@ -286,7 +297,7 @@ final class Http11Client {
 
     /**
      * A body read from a pooled connection: once it is read to its end the connection goes back to
-     * the pool (if the provider keeps connections alive), otherwise closing it closes the connection.
+     * the pool (if the server keeps connections alive), otherwise closing it closes the connection.
      */
     private abstract static class PooledBody extends InputStream {
         final Connection connection;
@@ -346,7 +357,7 @@ final class Http11Client {
             }
             int read = connection.in.read(buffer, offset, (int) Math.min(length, remaining));
             if (read == -1) {
-                throw new EOFException("The provider closed the connection before the end of the body");
+                throw new EOFException("The server closed the connection before the end of the body");
             }
             remaining -= read;
             return read;
@@ -395,7 +406,7 @@ final class Http11Client {
             }
             int read = connection.in.read(buffer, offset, (int) Math.min(length, chunkLeft));
             if (read == -1) {
-                throw new EOFException("The provider closed the connection inside a chunk");
+                throw new EOFException("The server closed the connection inside a chunk");
             }
             chunkLeft -= read;
             if (chunkLeft == 0 && !connection.readLine(false).isEmpty()) {
@@ -406,7 +417,7 @@ final class Http11Client {
         }
     }
 
-    /** A body that ends when the provider closes the connection. */
+    /** A body that ends when the server closes the connection. */
     private static final class UntilCloseBody extends InputStream {
         private final Connection connection;
 
