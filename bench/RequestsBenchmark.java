@@ -275,8 +275,9 @@ public class RequestsBenchmark {
         }
 
         /**
-         * The plan of the replay check every Open311 POST makes (RequestStore.recentIdentical) for a
-         * report not seen before, as the client's last ten minutes stand after the POST runs.
+         * The plan of the replay check every Open311 POST makes (the NOT EXISTS in RequestStore.insert;
+         * the same condition as RequestStore.recentIdentical, explained here as a query of its own) for
+         * a report not seen before, as the client's last ten minutes stand after the POST runs.
          */
         private void replayCheck() {
             long window = count("SELECT count(*) FROM requests_request WHERE client_id = '" + client
