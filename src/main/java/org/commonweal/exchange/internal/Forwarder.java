@@ -1,6 +1,5 @@
 package org.commonweal.exchange.internal;
 
-import org.commonweal.platform.http.Http11Client;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
@@ -10,6 +9,7 @@ import java.util.Set;
 
 import org.commonweal.exchange.ExchangeErrorCode;
 import org.commonweal.exchange.ExchangeSettings;
+import org.commonweal.platform.http.Http11Client;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,5 @@
 package org.commonweal.exchange.internal;
 
-import org.commonweal.platform.http.Http11Client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,6 +23,7 @@ import org.commonweal.exchange.ExchangeErrorCode;
 import org.commonweal.exchange.ExchangeSettings;
 import org.commonweal.exchange.RegisteredService;
 import org.commonweal.identity.OrganisationIdentifier;
+import org.commonweal.platform.http.Http11Client;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,6 @@ package org.commonweal.ledger.verifier;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -95,8 +94,7 @@ final class LedgerClient implements AutoCloseable {
                     String location = response.first("location");
                     if (REDIRECTS.contains(status) && location != null && redirects < MAX_REDIRECTS) {
                         uri = redirectTarget(uri, location);
-                        body.transferTo(OutputStream.nullOutputStream()); // so the connection can be reused
-                        continue;
+                        continue; // closing the unread body closes its connection: redirects are rare
                     }
                     if (status != 200) {
                         throw new VerificationFailure("GET " + path + " answered HTTP " + status
