@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,11 +41,6 @@ final class KeepAliveConnections {
         return exchange(head, content);
     }
 
-    Answer get(String pathAndQuery, String accept) throws IOException {
-        return exchange("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: " + accept
-                + "\r\n\r\n", new byte[0]);
-    }
-
     private Answer exchange(String head, byte[] content) throws IOException {
         Connection connection = idle.poll();
         boolean reused = connection != null;
@@ -61,11 +57,19 @@ final class KeepAliveConnections {
             return answer;
         } catch (IOException e) {
             connection.close();
-            if (reused) {
-                // The server may close an idle connection at any time; a fresh one says whether it is really down.
+            if (reused && e instanceof ClosedBeforeAnswering) {
+                // The server closed the idle connection (it had not taken the request); a fresh one
+                // says whether it is really down. Anything else is not retried: a POST must not be sent twice.
                 return exchange(head, content);
             }
             throw e;
+        }
+    }
+
+    /** The connection ended before the first byte of an answer. */
+    private static final class ClosedBeforeAnswering extends EOFException {
+        ClosedBeforeAnswering() {
+            super("the server closed the connection without answering");
         }
     }
 
@@ -90,8 +94,19 @@ final class KeepAliveConnections {
             byte[] request = new byte[headBytes.length + content.length];
             System.arraycopy(headBytes, 0, request, 0, headBytes.length);
             System.arraycopy(content, 0, request, headBytes.length, content.length);
-            out.write(request);
-            out.flush();
+            int first;
+            try {
+                out.write(request);
+                out.flush();
+                in.mark(1);
+                first = in.read();
+            } catch (SocketException reset) {
+                throw new ClosedBeforeAnswering();
+            }
+            if (first < 0) {
+                throw new ClosedBeforeAnswering();
+            }
+            in.reset();
             String statusLine = line();
             if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
                 throw new IOException("not an HTTP/1.1 status line: " + statusLine);
