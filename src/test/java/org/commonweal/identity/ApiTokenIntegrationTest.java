@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.commonweal.support.CommonwealIntegrationTest;
+import org.commonweal.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class ApiTokenIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
 
     private UUID transport;
     private ApiTokens.IssuedToken issued;
@@ -81,6 +85,15 @@ class ApiTokenIntegrationTest {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
+        }
+
+        @Test
+        void refusesWithinFiveSecondsATokenRevokedByAnotherInstance() {
+            assertThat(call("/api/v1/me", "Bearer " + issued.secret()).statusCode()).isEqualTo(200);
+            // another instance of the application revokes it: this one learns only from the database
+            jdbc.sql("UPDATE identity_api_token SET revoked_at = now() WHERE id = ?").param(issued.info().id()).update();
+            clock.advance(ApiTokens.REMEMBERED);
+            assertThat(call("/api/v1/me", "Bearer " + issued.secret()).statusCode()).isEqualTo(401);
         }
 
         @Test
