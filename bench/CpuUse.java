@@ -2,25 +2,36 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * CPU time of this JVM (application and load generator) and of every PostgreSQL process, so that a
- * run can say where the two cores went: per request, in microseconds. Linux only (reads /proc).
+ * CPU time used so far by this JVM (application and load generator) and by the benchmark's embedded
+ * PostgreSQL (the postmaster whose command line names the benchmark's data directory, and its
+ * children, the backends), so that a run can say where the cores went: on a machine shared with other
+ * work, CPU per unit of work says more than wall-clock time. Linux only (reads /proc).
  */
 record CpuUse(long nanos, double javaCpu, double postgresCpu) {
 
     private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on
 
-    static CpuUse now() {
+    static CpuUse now(Path dataDirectory) {
         double java = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
-        return new CpuUse(System.nanoTime(), java, postgresSeconds());
+        return new CpuUse(System.nanoTime(), java, postgresSeconds(dataDirectory));
+    }
+
+    /** CPU seconds of both. */
+    double total() {
+        return javaCpu + postgresCpu;
     }
 
     /** Cores busy since this reading, and CPU per request at {@code perSecond}. */
-    String since(double perSecond) {
-        CpuUse end = now();
+    String since(Path dataDirectory, double perSecond) {
+        CpuUse end = now(dataDirectory);
         double seconds = (end.nanos - nanos) / 1e9;
         double java = (end.javaCpu - javaCpu) / seconds;
         double postgres = (end.postgresCpu - postgresCpu) / seconds;
@@ -28,26 +39,29 @@ record CpuUse(long nanos, double javaCpu, double postgresCpu) {
                 java * 1e6 / perSecond, postgres * 1e6 / perSecond);
     }
 
-    private static double postgresSeconds() {
+    private static double postgresSeconds(Path dataDirectory) {
+        record Proc(long pid, long parent, String command, long ticks) {
+        }
+        List<Proc> all = new ArrayList<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .mapToLong(CpuUse::postgresTicks).sum() / TICKS_PER_SECOND;
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+                try {
+                    String command = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
+                    String stat = Files.readString(process.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    all.add(new Proc(Long.parseLong(process.getFileName().toString()), Long.parseLong(fields[1]), command,
+                            Long.parseLong(fields[11]) + Long.parseLong(fields[12]))); // utime + stime
+                } catch (IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
         } catch (IOException e) {
             return Double.NaN;
         }
-    }
-
-    private static long postgresTicks(Path process) {
-        try {
-            String stat = Files.readString(process.resolve("stat"));
-            int nameEnd = stat.lastIndexOf(')');
-            if (!stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")) {
-                return 0;
-            }
-            String[] fields = stat.substring(nameEnd + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
-        } catch (IOException | RuntimeException e) {
-            return 0; // the process ended meanwhile
-        }
+        Set<Long> postmasters = new HashSet<>();
+        all.stream().filter(p -> p.command().contains(dataDirectory.toString()) && p.pid() != ProcessHandle.current().pid())
+                .forEach(p -> postmasters.add(p.pid()));
+        return all.stream().filter(p -> postmasters.contains(p.pid()) || postmasters.contains(p.parent()))
+                .mapToLong(Proc::ticks).sum() / TICKS_PER_SECOND;
     }
 }

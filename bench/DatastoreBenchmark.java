@@ -76,14 +76,14 @@ public class DatastoreBenchmark {
             System.out.printf("generated %s: %,d MB in %.1f s%n", csv.getFileName(), Files.size(csv) >> 20, seconds(generating));
 
             UUID resource = publishedResource(jdbc);
-            double cpuBeforeLoad = cpuSeconds(data);
+            double cpuBeforeLoad = CpuUse.now(data).total();
             long loading = System.nanoTime();
             LoadReport report;
             try (InputStream in = Files.newInputStream(csv)) {
                 report = datastore.load(resource, in, "bench.csv", done -> { });
             }
             double loadSeconds = seconds(loading);
-            double loadCpu = cpuSeconds(data) - cpuBeforeLoad;
+            double loadCpu = CpuUse.now(data).total() - cpuBeforeLoad;
             double rate = report.rows() / loadSeconds;
             System.out.printf("load: %,d rows in %.1f s = %,.0f rows/s (columns %s)%n", report.rows(), loadSeconds, rate,
                     report.columns().stream().map(c -> c.id() + ":" + c.type()).toList());
@@ -108,9 +108,9 @@ public class DatastoreBenchmark {
             System.out.printf("warm-up: %,d queries%n", warm.count());
             // the same client counts as package_search's target (4, 8), then the heavier load asked for
             for (int concurrent : java.util.stream.IntStream.of(4, 8, clients).distinct().sorted().toArray()) {
-                double cpuBeforeQueries = cpuSeconds(data);
+                double cpuBeforeQueries = CpuUse.now(data).total();
                 Latencies measured = queries(port, resource, concurrent, seconds);
-                double queryCpu = cpuSeconds(data) - cpuBeforeQueries;
+                double queryCpu = CpuUse.now(data).total() - cpuBeforeQueries;
                 System.out.printf("datastore_search mix, %d clients, %d s: %,d queries, %.0f/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d%n",
                         concurrent, seconds, measured.count(), measured.count() / (double) seconds, measured.millis(0.5),
                         measured.millis(0.9), measured.millis(0.99), measured.millis(1.0), measured.errors());
@@ -363,39 +363,6 @@ public class DatastoreBenchmark {
 
     static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    /**
-     * CPU seconds used so far by this JVM and by the embedded PostgreSQL's processes (those whose
-     * command line names the benchmark's data directory): on a machine shared with other work, CPU
-     * per unit of work says more than wall-clock time.
-     */
-    static double cpuSeconds(Path data) {
-        record Proc(long pid, long parent, String command, long ticks) {
-        }
-        List<Proc> all = new ArrayList<>();
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
-                try {
-                    String command = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
-                    String stat = Files.readString(process.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    all.add(new Proc(Long.parseLong(process.getFileName().toString()), Long.parseLong(fields[1]), command,
-                            Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
-                } catch (IOException | RuntimeException gone) {
-                    // a process that ended meanwhile
-                }
-            }
-        } catch (IOException e) {
-            return Double.NaN;
-        }
-        // the JVM, the postmaster (its command line names the data directory) and its children, the backends
-        java.util.Set<Long> ours = new java.util.HashSet<>();
-        ours.add(ProcessHandle.current().pid());
-        all.stream().filter(p -> p.command().contains(data.toString())).forEach(p -> ours.add(p.pid()));
-        java.util.Set<Long> postmasters = java.util.Set.copyOf(ours);
-        all.stream().filter(p -> postmasters.contains(p.parent())).forEach(p -> ours.add(p.pid()));
-        return all.stream().filter(p -> ours.contains(p.pid())).mapToLong(Proc::ticks).sum() / 100.0;
     }
 
     static String loadAverage() {

@@ -1,13 +1,21 @@
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
+
+import org.commonweal.platform.http.Http11Client;
 
 /**
  * An HTTP load generator for form POSTs: a closed loop (C clients, each sending its next request
@@ -20,14 +28,16 @@ final class PostLoad {
     /** The most requests an open loop keeps in flight; past that the server is not keeping up. */
     static final int MAX_IN_FLIGHT = 2_000;
 
-    private final KeepAliveConnections http;
+    private final String base;
+    /** The platform's own keep-alive HTTP/1.1 client (the JDK's HttpClient took a third of the JVM's CPU). */
+    private Http11Client http = newClient();
     /** Every request of this generator gets its own number, so no two bodies are alike. */
     private final AtomicLong sequence = new AtomicLong();
     /** 200 answers per path over the generator's life, warm-up included (for the evidence check). */
     private final java.util.Map<String, AtomicLong> accepted = new java.util.concurrent.ConcurrentHashMap<>();
 
     PostLoad(int port) {
-        this.http = new KeepAliveConnections(port);
+        this.base = "http://127.0.0.1:" + port;
     }
 
     long accepted(String path) {
@@ -62,6 +72,7 @@ final class PostLoad {
     /** C clients in a closed loop for warm-up plus the measured time. */
     Run closedLoop(String label, String path, LongFunction<String> body, int clients, Duration warmUp, Duration measured)
             throws InterruptedException {
+        freshConnections();
         long start = System.nanoTime();
         long countFrom = start + warmUp.toNanos();
         long end = countFrom + measured.toNanos();
@@ -98,6 +109,7 @@ final class PostLoad {
      */
     Run openLoop(String label, String path, LongFunction<String> body, int perSecond, Duration warmUp, Duration measured)
             throws InterruptedException {
+        freshConnections();
         long interval = 1_000_000_000L / perSecond;
         long start = System.nanoTime() + 10_000_000L;
         long countFrom = start + warmUp.toNanos();
@@ -148,18 +160,38 @@ final class PostLoad {
     }
 
     private int send(String path, String form, Recorder recorder) {
+        byte[] content = form.getBytes(StandardCharsets.UTF_8);
         try {
-            KeepAliveConnections.Answer answer = http.post(path, "application/x-www-form-urlencoded", form);
+            Http11Client.Response answer = http.send("POST", URI.create(base + path), Map.of(
+                    "Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"),
+                    new ByteArrayInputStream(content), content.length);
+            String body;
+            try (InputStream in = answer.body()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
             if (answer.status() == 200) {
                 accepted.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
             } else {
-                recorder.error(answer.status() + " " + abbreviate(answer.body()));
+                recorder.error(answer.status() + " " + abbreviate(body));
             }
             return answer.status();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             recorder.error("I/O: " + e);
             return -1;
         }
+    }
+
+    /**
+     * Each run starts on new connections: between runs the server may close idle ones, and a POST
+     * that fails on a closed connection is not sent again (the server may have taken it).
+     */
+    private void freshConnections() {
+        http.close();
+        http = newClient();
+    }
+
+    private static Http11Client newClient() {
+        return new Http11Client(Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
     private static String abbreviate(String body) {

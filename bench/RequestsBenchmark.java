@@ -79,6 +79,7 @@ public class RequestsBenchmark {
     static final class Bench {
         private final ConfigurableApplicationContext app;
         private final Table table;
+        private final Path data;
         private final JdbcClient jdbc;
         private final int port;
         private final String apiKey;
@@ -89,6 +90,7 @@ public class RequestsBenchmark {
 
         Bench(ConfigurableApplicationContext app, Table table) {
             this.app = app;
+            this.data = Path.of(app.getEnvironment().getRequiredProperty("commonweal.database.directory"));
             this.table = table;
             this.jdbc = app.getBean(JdbcClient.class);
             this.port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
@@ -164,9 +166,9 @@ public class RequestsBenchmark {
         /** Runs a load with the connection pool and CPU watched, and prints what it gave. */
         private PostLoad.Run observed(Measurement measurement) throws InterruptedException {
             poolWatch.start();
-            CpuUse cpu = CpuUse.now();
+            CpuUse cpu = CpuUse.now(data);
             PostLoad.Run run = measurement.run();
-            System.out.println("  " + run.summary() + "  " + poolWatch.report() + "  " + cpu.since(run.perSecond()));
+            System.out.println("  " + run.summary() + "  " + poolWatch.report() + "  " + cpu.since(data, run.perSecond()));
             run.firstErrors().forEach(error -> System.out.println("      first errors: " + error));
             return run;
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,11 @@ public record Dataset(UUID id, String name, String titleZh, String titleEn, Stri
         return new DatasetDraft(name, titleZh, titleEn, descriptionZh, descriptionEn, theme, keywords, licence,
                 publisherId, contactName, contactEmail, temporalStart, temporalEnd, spatial, frequency, openLevel,
                 catalogueCode);
+    }
+
+    /** One of this dataset's resources, by id. */
+    public Optional<DataResource> resource(UUID resourceId) {
+        return resources.stream().filter(r -> r.id().equals(resourceId)).findFirst();
     }
 
     /** The same dataset with these resources (the store reads them separately). */

@@ -281,9 +281,8 @@ class CkanActions {
         } catch (IllegalArgumentException e) {
             throw CkanFailure.notFound("Resource was not found.");
         }
-        UUID wanted = resourceId;
         var resource = datasets.findByResource(resourceId).filter(d -> visible(d, user))
-                .flatMap(d -> d.resources().stream().filter(r -> r.id().equals(wanted)).findFirst())
+                .flatMap(d -> d.resource(resourceId))
                 .orElseThrow(() -> CkanFailure.notFound("Resource was not found."));
         return dicts().resource(resource);
     }

@@ -77,9 +77,8 @@ class ResourceDownloadController {
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        UUID wanted = resourceId;
         return datasets.findByResource(resourceId).filter(d -> access.mayReadData(d, user, request))
-                .flatMap(d -> d.resources().stream().filter(r -> r.id().equals(wanted)).findFirst())
+                .flatMap(d -> d.resource(resourceId))
                 .filter(r -> r.kind() == DataResource.Kind.FILE)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
