@@ -118,7 +118,8 @@ public class RequestsBenchmark {
                         this::form, clients, RUN_WARM_UP, measured));
                 System.out.printf("    ratio Open311 / bare at %d clients: throughput %.2f, p99 %.2f%n", clients,
                         real.perSecond() / bare.perSecond(), real.millis(0.99) / bare.millis(0.99));
-                if (bestReal == null || real.perSecond() > bestReal.perSecond()) {
+                // the best rate at which p99 holds (the target is a rate with its p99), else the best rate
+                if (bestReal == null || better(real, bestReal)) {
                     bestReal = real;
                     bareAtBest = bare;
                 }
@@ -132,7 +133,7 @@ public class RequestsBenchmark {
                     this::form, TARGET_RATE, RUN_WARM_UP, measured));
             postsEnded = System.nanoTime();
 
-            table.add("POST Open311, closed loop, best of " + java.util.Arrays.toString(CLIENTS) + " clients",
+            table.add("POST Open311, closed loop, best with p99 <= 50 ms of " + java.util.Arrays.toString(CLIENTS) + " clients",
                     ">= 2,000/s, p99 <= 50 ms", String.format("%,.0f/s (%s), p99 %.1f ms, errors %d",
                             bestReal.perSecond(), clientsOf(bestReal), bestReal.millis(0.99), bestReal.errors()),
                     verdict(bestReal.perSecond() >= TARGET_RATE && bestReal.millis(0.99) <= TARGET_POST_P99
@@ -153,6 +154,12 @@ public class RequestsBenchmark {
                     String.format("%.2f", bestReal.millis(0.99) / bareAtBest.millis(0.99)), "");
             table.add("POST ratio Open311 / bare, p99 (open loop 2,000/s)", "(report)",
                     String.format("%.2f", openReal.millis(0.99) / openBare.millis(0.99)), "");
+        }
+
+        private static boolean better(PostLoad.Run run, PostLoad.Run than) {
+            boolean holds = run.millis(0.99) <= TARGET_POST_P99;
+            boolean thanHolds = than.millis(0.99) <= TARGET_POST_P99;
+            return holds != thanHolds ? holds : run.perSecond() > than.perSecond();
         }
 
         private static String clientsOf(PostLoad.Run run) {

@@ -44,7 +44,18 @@ public class Ledger {
     /** Records evidence in the caller's transaction; there must be one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Evidence evidence) {
+        recordAll(List.of(evidence));
+    }
+
+    /** Records several pieces of evidence, in this order, in the caller's transaction (one round trip). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Evidence> evidence) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        store.addPending(evidence.stream().map(e -> new LedgerStore.NewPending(canonical(e, at), e.type(), e.subject(), at))
+                .toList());
+    }
+
+    private static byte[] canonical(Evidence evidence, Instant at) {
         Map<String, Object> entry = new LinkedHashMap<>(evidence.details());
         entry.put("type", evidence.type());
         entry.put("at", at.toString());
@@ -54,7 +65,7 @@ public class Ledger {
         if (canonical.length > MAX_ENTRY_BYTES) {
             throw new IllegalArgumentException("Evidence is " + canonical.length + " bytes; the most is " + MAX_ENTRY_BYTES);
         }
-        store.addPending(canonical, evidence.type(), evidence.subject(), at);
+        return canonical;
     }
 
     /** Where an entry sits in the public log, for linking to it. */

@@ -5,8 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -68,21 +70,42 @@ class RequestJournal {
         }
     }
 
+    /** A change to a request, as it is to be written down. */
+    record Change(ServiceRequest after, Kind kind, @Nullable String note, boolean isPublic, Actor actor,
+                  @Nullable UUID toDepartment, Map<String, Object> details) {
+    }
+
     void record(ServiceRequest after, Kind kind, @Nullable String note, boolean isPublic, Actor actor,
                 @Nullable UUID toDepartment, Map<String, Object> details) {
-        store.addUpdate(new RequestUpdate(UUID.randomUUID(), after.id(), kind, after.status(), note, isPublic,
-                actor.accountId(), actor.organisationId(), toDepartment, now()));
-        Map<String, Object> evidence = new LinkedHashMap<>(details);
-        evidence.put("category", after.serviceCode());
-        evidence.put("status", after.status().name().toLowerCase(java.util.Locale.ROOT));
-        if (toDepartment != null) {
-            evidence.put("to", identifier(toDepartment));
+        recordAll(List.of(new Change(after, kind, note, isPublic, actor, toDepartment, details)));
+    }
+
+    /** Writes down several changes, with one round trip to each place however many there are. */
+    void recordAll(List<Change> changes) {
+        Instant now = now();
+        List<RequestUpdate> updates = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
+        List<Notifications.Notice> notices = new ArrayList<>();
+        for (Change change : changes) {
+            ServiceRequest after = change.after();
+            String kind = change.kind().name().toLowerCase(java.util.Locale.ROOT);
+            updates.add(new RequestUpdate(UUID.randomUUID(), after.id(), change.kind(), after.status(), change.note(),
+                    change.isPublic(), change.actor().accountId(), change.actor().organisationId(), change.toDepartment(),
+                    now));
+            Map<String, Object> details = new LinkedHashMap<>(change.details());
+            details.put("category", after.serviceCode());
+            details.put("status", after.status().name().toLowerCase(java.util.Locale.ROOT));
+            if (change.toDepartment() != null) {
+                details.put("to", identifier(change.toDepartment()));
+            }
+            evidence.add(new Evidence("requests." + kind, after.trackingNumber(), actorName(change.actor()), details));
+            if (change.isPublic()) {
+                notices.add(new Notifications.Notice(after, kind, change.note() == null ? "" : change.note()));
+            }
         }
-        ledger.record(new Evidence("requests." + kind.name().toLowerCase(java.util.Locale.ROOT),
-                after.trackingNumber(), actorName(actor), evidence));
-        if (isPublic) {
-            notifications.changed(after, kind.name().toLowerCase(java.util.Locale.ROOT), note == null ? "" : note);
-        }
+        store.addUpdates(updates);
+        ledger.recordAll(evidence);
+        notifications.changed(notices);
     }
 
     /** An organisation's identifier never changes (a rename changes its names), so it is read once. */

@@ -46,9 +46,14 @@ public class LedgerStore {
         this.template = template;
     }
 
-    public void addPending(byte[] entry, String type, String subject, Instant at) {
-        jdbc.sql("INSERT INTO ledger_pending (entry, type, subject, recorded_at) VALUES (?, ?, ?, ?)")
-                .params(entry, type, subject, Timestamp.from(at)).update();
+    /** Evidence as recorded, before it has an index in the log. */
+    public record NewPending(byte[] entry, String type, String subject, Instant at) {
+    }
+
+    /** Adds the evidence in one round trip, however much there is. */
+    public void addPending(List<NewPending> evidence) {
+        template.batchUpdate("INSERT INTO ledger_pending (entry, type, subject, recorded_at) VALUES (?, ?, ?, ?)",
+                evidence.stream().map(e -> new Object[]{e.entry(), e.type(), e.subject(), Timestamp.from(e.at())}).toList());
     }
 
     /** The oldest pending evidence, locked so that no other sequencer takes it meanwhile. */

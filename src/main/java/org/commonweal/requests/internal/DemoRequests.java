@@ -136,6 +136,6 @@ public class DemoRequests {
                         life.rating() == null ? null : life.rating().name(), life.solved(), RequestStore.tsOrNull(life.ratedAt()),
                         request.supportCount(), request.id())
                 .update();
-        life.updates(request.id(), department).forEach(store::addUpdate);
+        store.addUpdates(life.updates(request.id(), department));
     }
 }

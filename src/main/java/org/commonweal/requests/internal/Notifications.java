@@ -2,6 +2,7 @@ package org.commonweal.requests.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -37,20 +38,30 @@ public class Notifications {
         this.clock = clock;
     }
 
-    /** Queues a message about a change, in both languages, if the requester gave an email address. */
-    public void changed(ServiceRequest request, String kind, String note) {
-        if (request.contactEmail() == null) {
-            return;
+    /** A change to tell the requester of (its kind as in the message keys). */
+    public record Notice(ServiceRequest request, String kind, String note) {
+    }
+
+    /** Queues a message about each change, in both languages, to requesters who gave an email address. */
+    public void changed(List<Notice> changes) {
+        Instant now = clock.instant();
+        List<Object[]> messages = new ArrayList<>();
+        for (Notice change : changes) {
+            ServiceRequest request = change.request();
+            if (request.contactEmail() != null) {
+                String link = settings.publicUrl() + "/requests/" + request.trackingNumber();
+                String subject = subject(request, change.kind(), Locale.CHINA) + " / "
+                        + subject(request, change.kind(), Locale.ENGLISH);
+                String body = String.join("\n\n", body(request, change.kind(), change.note(), link, Locale.CHINA),
+                        body(request, change.kind(), change.note(), link, Locale.ENGLISH));
+                messages.add(new Object[]{UUID.randomUUID(), request.id(), request.contactEmail(), subject, body,
+                        RequestStore.ts(now)});
+            }
         }
-        String link = settings.publicUrl() + "/requests/" + request.trackingNumber();
-        String subject = subject(request, kind, Locale.CHINA) + " / " + subject(request, kind, Locale.ENGLISH);
-        String body = String.join("\n\n", body(request, kind, note, link, Locale.CHINA),
-                body(request, kind, note, link, Locale.ENGLISH));
-        store.jdbc().sql("INSERT INTO requests_notification (id, request_id, recipient, subject, body, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), request.id(), request.contactEmail(), subject, body,
-                        RequestStore.ts(clock.instant()))
-                .update();
+        if (!messages.isEmpty()) {
+            store.jdbcTemplate().batchUpdate("INSERT INTO requests_notification (id, request_id, recipient, subject,"
+                    + " body, created_at) VALUES (?, ?, ?, ?, ?, ?)", messages);
+        }
     }
 
     /** The newest messages, for the administrator's outbox page. */

@@ -14,6 +14,7 @@ import org.commonweal.requests.RequestStatus;
 import org.commonweal.requests.RequestUpdate;
 import org.commonweal.requests.ServiceRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -37,10 +38,12 @@ public class RequestStore {
     };
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final JsonMapper json;
 
-    RequestStore(JdbcClient jdbc, JsonMapper json) {
+    RequestStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.json = json;
     }
 
@@ -48,9 +51,18 @@ public class RequestStore {
         return jdbc;
     }
 
+    /** For batches: several rows in one round trip. */
+    public JdbcTemplate jdbcTemplate() {
+        return jdbcTemplate;
+    }
+
     /** What is stored beside a new request but never shown with it. */
     public record Secrets(@Nullable UUID clientId, @Nullable String idempotencyKey, @Nullable String fingerprint,
                           @Nullable String citizenKeyHash, String token) {
+    }
+
+    /** A new request to insert, unless the same client sent the same report (same fingerprint) at or after {@code resentSince}. */
+    public record NewRow(ServiceRequest request, Secrets secrets, @Nullable Instant resentSince) {
     }
 
     /**
@@ -61,22 +73,42 @@ public class RequestStore {
      * @return false if nothing was inserted because the report was sent before
      */
     public boolean insert(ServiceRequest r, Secrets secrets, @Nullable Instant resentSince) {
+        return insert(List.of(new NewRow(r, secrets, resentSince)))[0];
+    }
+
+    /**
+     * Inserts new requests in order, in one round trip; each one's check sees the rows inserted
+     * before it, so a report resent within the list is found as well.
+     *
+     * @return for each row, whether it was inserted
+     */
+    public boolean[] insert(List<NewRow> rows) {
         // Casts, because in INSERT ... SELECT the parameters' types are not taken from the columns.
-        return jdbc.sql("INSERT INTO requests_request (id, tracking_number, service_code, description, address, lat, lon,"
-                        + " district_code, attributes, status, department_id, citizen_id, contact_name, contact_email,"
-                        + " contact_phone, name_public, source, client_id, idempotency_key, submitted_at, updated_at,"
-                        + " response_due, resolution_due, citizen_key_hash, token, fingerprint)"
-                        + " SELECT ?::uuid, ?, ?, ?, ?, ?::float8, ?::float8, ?, ?::jsonb, ?, ?::uuid, ?::uuid, ?, ?, ?,"
-                        + " ?::boolean, ?, ?::uuid, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?, ?, ?"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM requests_request WHERE client_id = ?::uuid AND fingerprint = ?"
-                        + " AND submitted_at >= ?::timestamptz)")
-                .params(r.id(), r.trackingNumber(), r.serviceCode(), r.description(), r.address(), r.lat(), r.lon(),
-                        r.districtCode(), json.writeValueAsString(r.attributes()), r.status().name(), r.departmentId(),
-                        r.citizenId(), r.contactName(), r.contactEmail(), r.contactPhone(), r.namePublic(), r.source(),
-                        secrets.clientId(), secrets.idempotencyKey(), ts(r.submittedAt()), ts(r.updatedAt()),
-                        ts(r.responseDue()), ts(r.resolutionDue()), secrets.citizenKeyHash(), secrets.token(),
-                        secrets.fingerprint(), secrets.clientId(), secrets.fingerprint(), resentSince == null ? null : ts(resentSince))
-                .update() == 1;
+        int[] counts = jdbcTemplate.batchUpdate("INSERT INTO requests_request (id, tracking_number, service_code,"
+                + " description, address, lat, lon, district_code, attributes, status, department_id, citizen_id,"
+                + " contact_name, contact_email, contact_phone, name_public, source, client_id, idempotency_key,"
+                + " submitted_at, updated_at, response_due, resolution_due, citizen_key_hash, token, fingerprint)"
+                + " SELECT ?::uuid, ?, ?, ?, ?, ?::float8, ?::float8, ?, ?::jsonb, ?, ?::uuid, ?::uuid, ?, ?, ?,"
+                + " ?::boolean, ?, ?::uuid, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?, ?, ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM requests_request WHERE client_id = ?::uuid AND fingerprint = ?"
+                + " AND submitted_at >= ?::timestamptz)", rows.stream().map(this::insertParameters).toList());
+        boolean[] inserted = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            inserted[i] = counts[i] == 1;
+        }
+        return inserted;
+    }
+
+    private Object[] insertParameters(NewRow row) {
+        ServiceRequest r = row.request();
+        Secrets secrets = row.secrets();
+        return new Object[]{r.id(), r.trackingNumber(), r.serviceCode(), r.description(), r.address(), r.lat(), r.lon(),
+                r.districtCode(), json.writeValueAsString(r.attributes()), r.status().name(), r.departmentId(),
+                r.citizenId(), r.contactName(), r.contactEmail(), r.contactPhone(), r.namePublic(), r.source(),
+                secrets.clientId(), secrets.idempotencyKey(), ts(r.submittedAt()), ts(r.updatedAt()),
+                ts(r.responseDue()), ts(r.resolutionDue()), secrets.citizenKeyHash(), secrets.token(),
+                secrets.fingerprint(), secrets.clientId(), secrets.fingerprint(),
+                row.resentSince() == null ? null : ts(row.resentSince())};
     }
 
     public Optional<ServiceRequest> byTrackingNumber(String trackingNumber) {
@@ -131,12 +163,14 @@ public class RequestStore {
                 .query(this::map).list();
     }
 
-    public void addUpdate(RequestUpdate update) {
-        jdbc.sql("INSERT INTO requests_update (id, request_id, kind, status, note, public, actor_id, department_id,"
-                        + " to_department, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(update.id(), update.requestId(), update.kind().name(), update.status().name(), update.note(),
-                        update.isPublic(), update.actorId(), update.departmentId(), update.toDepartment(), ts(update.at()))
-                .update();
+    /** Adds history rows in one round trip. */
+    public void addUpdates(List<RequestUpdate> updates) {
+        jdbcTemplate.batchUpdate("INSERT INTO requests_update (id, request_id, kind, status, note, public, actor_id,"
+                + " department_id, to_department, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", updates.stream()
+                .map(update -> new Object[]{update.id(), update.requestId(), update.kind().name(), update.status().name(),
+                        update.note(), update.isPublic(), update.actorId(), update.departmentId(), update.toDepartment(),
+                        ts(update.at())})
+                .toList());
     }
 
     public List<RequestUpdate> updates(UUID requestId, boolean publicOnly) {

@@ -1,0 +1,153 @@
+package org.commonweal.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A caller left waiting for ever would hang the build: each test fails instead after a minute. */
+@Timeout(60)
+class GroupCommitTest {
+
+    /** Every group written, in order, with the items it held. */
+    private final List<List<String>> groups = Collections.synchronizedList(new ArrayList<>());
+
+    private Function<List<String>, List<String>> recordingUpper(Runnable beforeEach) {
+        return items -> {
+            groups.add(items);
+            beforeEach.run();
+            if (items.contains("bad")) {
+                throw new IllegalArgumentException("bad item");
+            }
+            return items.stream().map(String::toUpperCase).toList();
+        };
+    }
+
+    @Test
+    void oneCallerAtATimeWritesItsItemAlone() {
+        GroupCommit<String, String> commit = new GroupCommit<>(2, 64, recordingUpper(() -> { }));
+
+        assertThat(commit.write("a")).isEqualTo("A");
+        assertThat(commit.write("b")).isEqualTo("B");
+
+        assertThat(groups).containsExactly(List.of("a"), List.of("b"));
+    }
+
+    @Test
+    void itemsQueuedWhileAGroupIsWrittenAreWrittenTogetherNext() throws Exception {
+        CountDownLatch firstEntered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 64, recordingUpper(() -> {
+            if (firstEntered.getCount() == 1) {
+                firstEntered.countDown();
+                await(release);
+            }
+        }));
+        Map<String, String> answers = new ConcurrentHashMap<>();
+        List<Thread> callers = new ArrayList<>();
+        callers.add(Thread.ofPlatform().start(() -> answers.put("first", commit.write("first"))));
+        firstEntered.await();
+        for (String item : List.of("b", "c", "d", "e")) {
+            callers.add(Thread.ofPlatform().start(() -> answers.put(item, commit.write(item))));
+        }
+        waitUntilWaiting(callers.subList(1, callers.size()));
+        release.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(groups).hasSize(2);
+        assertThat(groups.get(0)).containsExactly("first");
+        assertThat(groups.get(1)).containsExactlyInAnyOrder("b", "c", "d", "e");
+        assertThat(answers).containsExactlyInAnyOrderEntriesOf(Map.of("first", "FIRST", "b", "B", "c", "C", "d", "D", "e", "E"));
+    }
+
+    @Test
+    void aFailingItemFailsOnlyItsOwnCallerAndTheOthersAreWrittenAlone() throws Exception {
+        CountDownLatch firstEntered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 64, recordingUpper(() -> {
+            if (firstEntered.getCount() == 1) {
+                firstEntered.countDown();
+                await(release);
+            }
+        }));
+        Map<String, Object> answers = new ConcurrentHashMap<>();
+        List<Thread> callers = new ArrayList<>();
+        callers.add(Thread.ofPlatform().start(() -> answers.put("first", commit.write("first"))));
+        firstEntered.await();
+        for (String item : List.of("a", "bad", "c")) {
+            callers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    answers.put(item, commit.write(item));
+                } catch (IllegalArgumentException e) {
+                    answers.put(item, e);
+                }
+            }));
+        }
+        waitUntilWaiting(callers.subList(1, callers.size()));
+        release.countDown();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(answers.get("a")).isEqualTo("A");
+        assertThat(answers.get("c")).isEqualTo("C");
+        assertThat(answers.get("bad")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(groups.get(1)).containsExactlyInAnyOrder("a", "bad", "c");
+        assertThat(groups.subList(2, groups.size())).containsExactlyInAnyOrder(List.of("a"), List.of("bad"), List.of("c"));
+        assertThatThrownBy(() -> commit.write("bad")).isInstanceOf(IllegalArgumentException.class).hasMessage("bad item");
+    }
+
+    @Test
+    void manyConcurrentCallersEachGetTheirOwnResultAndNoneIsLeftWaiting() throws InterruptedException {
+        GroupCommit<String, String> commit = new GroupCommit<>(2, 16, recordingUpper(Thread::yield));
+        AtomicInteger wrong = new AtomicInteger();
+
+        List<Thread> callers = new ArrayList<>();
+        for (int c = 0; c < 32; c++) {
+            int caller = c;
+            callers.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 500; i++) {
+                    String item = "item-" + caller + "-" + i;
+                    if (!commit.write(item).equals(item.toUpperCase())) {
+                        wrong.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(wrong).hasValue(0);
+        List<String> written = groups.stream().flatMap(List::stream).toList();
+        assertThat(written).hasSize(32 * 500).doesNotHaveDuplicates();
+        assertThat(groups).allSatisfy(group -> assertThat(group).hasSizeLessThanOrEqualTo(16));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Until every caller has queued its item and sleeps, waiting for it to be written. */
+    private static void waitUntilWaiting(List<Thread> callers) throws InterruptedException {
+        while (!callers.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
+            Thread.sleep(5);
+        }
+    }
+}
