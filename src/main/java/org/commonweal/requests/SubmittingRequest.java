@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.commonweal.platform.database.GroupCommit;
 import org.commonweal.requests.RequestJournal.Actor;
 import org.commonweal.requests.RequestUpdate.Kind;
-import org.commonweal.platform.database.GroupCommit;
 import org.commonweal.requests.internal.PhotoStore;
 import org.commonweal.requests.internal.RandomKeys;
 import org.commonweal.requests.internal.RequestStore;

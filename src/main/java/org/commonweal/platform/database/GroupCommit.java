@@ -50,14 +50,19 @@ public final class GroupCommit<T, R> {
         while (!item.isDone()) {
             if (writers.tryAcquire()) {
                 writeUntilDone(item);
-            } else {
-                // a writer that finishes wakes the first queued item, whose caller then writes
-                item.awaitTurn();
+                if (item.isDone()) {
+                    break;
+                }
             }
+            // Sleeps until the item is written, or until a writer slot frees while it is first in the
+            // queue. Never loops without sleeping: waiting virtual threads must leave the carrier
+            // threads to the writers, whose database answers they need to finish.
+            item.awaitTurn();
         }
         return item.result();
     }
 
+    /** Writes queued groups until this caller's own item is done or taken by another writer. */
     private void writeUntilDone(Item<T, R> mine) {
         try {
             while (!mine.isDone()) {
@@ -67,7 +72,7 @@ public final class GroupCommit<T, R> {
                     group.add(next);
                 }
                 if (group.isEmpty()) {
-                    return; // another writer took it and is writing it now
+                    return; // another writer is writing it now and will wake its caller
                 }
                 write(group);
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
@@ -111,14 +112,14 @@ class GroupCommitTest {
 
     @Test
     void manyConcurrentCallersEachGetTheirOwnResultAndNoneIsLeftWaiting() throws InterruptedException {
-        GroupCommit<String, String> commit = new GroupCommit<>(2, 16, recordingUpper(Thread::yield));
+        GroupCommit<String, String> commit = new GroupCommit<>(4, 16, recordingUpper(() -> LockSupport.parkNanos(1_000_000)));
         AtomicInteger wrong = new AtomicInteger();
 
         List<Thread> callers = new ArrayList<>();
-        for (int c = 0; c < 32; c++) {
+        for (int c = 0; c < 64; c++) {
             int caller = c;
             callers.add(Thread.ofVirtual().start(() -> {
-                for (int i = 0; i < 500; i++) {
+                for (int i = 0; i < 200; i++) {
                     String item = "item-" + caller + "-" + i;
                     if (!commit.write(item).equals(item.toUpperCase())) {
                         wrong.incrementAndGet();
@@ -132,7 +133,7 @@ class GroupCommitTest {
 
         assertThat(wrong).hasValue(0);
         List<String> written = groups.stream().flatMap(List::stream).toList();
-        assertThat(written).hasSize(32 * 500).doesNotHaveDuplicates();
+        assertThat(written).hasSize(64 * 200).doesNotHaveDuplicates();
         assertThat(groups).allSatisfy(group -> assertThat(group).hasSizeLessThanOrEqualTo(16));
     }
 
