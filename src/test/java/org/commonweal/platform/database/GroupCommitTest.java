@@ -35,37 +35,19 @@ class GroupCommitTest {
     }
 
     @Test
-    void oneCallerAtATimeWritesItsItemAlone() {
+    void oneCallerAtATimeWritesItsItemAloneAndGetsItsOwnError() {
         GroupCommit<String, String> commit = new GroupCommit<>(2, 64, recordingUpper(() -> { }));
 
         assertThat(commit.write("a")).isEqualTo("A");
         assertThat(commit.write("b")).isEqualTo("B");
+        assertThatThrownBy(() -> commit.write("bad")).isInstanceOf(IllegalArgumentException.class).hasMessage("bad item");
 
-        assertThat(groups).containsExactly(List.of("a"), List.of("b"));
+        assertThat(groups).containsExactly(List.of("a"), List.of("b"), List.of("bad"));
     }
 
     @Test
     void itemsQueuedWhileAGroupIsWrittenAreWrittenTogetherNext() throws Exception {
-        CountDownLatch firstEntered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(1, 64, recordingUpper(() -> {
-            if (firstEntered.getCount() == 1) {
-                firstEntered.countDown();
-                await(release);
-            }
-        }));
-        Map<String, String> answers = new ConcurrentHashMap<>();
-        List<Thread> callers = new ArrayList<>();
-        callers.add(Thread.ofPlatform().start(() -> answers.put("first", commit.write("first"))));
-        firstEntered.await();
-        for (String item : List.of("b", "c", "d", "e")) {
-            callers.add(Thread.ofPlatform().start(() -> answers.put(item, commit.write(item))));
-        }
-        waitUntilWaiting(callers.subList(1, callers.size()));
-        release.countDown();
-        for (Thread caller : callers) {
-            caller.join();
-        }
+        Map<String, Object> answers = writeWhileTheFirstGroupIsHeld(List.of("b", "c", "d", "e"));
 
         assertThat(groups).hasSize(2);
         assertThat(groups.get(0)).containsExactly("first");
@@ -75,6 +57,20 @@ class GroupCommitTest {
 
     @Test
     void aFailingItemFailsOnlyItsOwnCallerAndTheOthersAreWrittenAlone() throws Exception {
+        Map<String, Object> answers = writeWhileTheFirstGroupIsHeld(List.of("a", "bad", "c"));
+
+        assertThat(answers.get("a")).isEqualTo("A");
+        assertThat(answers.get("c")).isEqualTo("C");
+        assertThat(answers.get("bad")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(groups.get(1)).containsExactlyInAnyOrder("a", "bad", "c");
+        assertThat(groups.subList(2, groups.size())).containsExactlyInAnyOrder(List.of("a"), List.of("bad"), List.of("c"));
+    }
+
+    /**
+     * With one writer: "first" is written and held in its write until every item has been queued by
+     * its own caller, who then sleeps; then it is let go. Each caller's answer, or what it threw.
+     */
+    private Map<String, Object> writeWhileTheFirstGroupIsHeld(List<String> items) throws InterruptedException {
         CountDownLatch firstEntered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         GroupCommit<String, String> commit = new GroupCommit<>(1, 64, recordingUpper(() -> {
@@ -85,10 +81,8 @@ class GroupCommitTest {
         }));
         Map<String, Object> answers = new ConcurrentHashMap<>();
         List<Thread> callers = new ArrayList<>();
-        callers.add(Thread.ofPlatform().start(() -> answers.put("first", commit.write("first"))));
-        firstEntered.await();
-        for (String item : List.of("a", "bad", "c")) {
-            callers.add(Thread.ofPlatform().start(() -> {
+        for (String item : items) {
+            callers.add(Thread.ofPlatform().unstarted(() -> {
                 try {
                     answers.put(item, commit.write(item));
                 } catch (IllegalArgumentException e) {
@@ -96,18 +90,16 @@ class GroupCommitTest {
                 }
             }));
         }
-        waitUntilWaiting(callers.subList(1, callers.size()));
+        Thread first = Thread.ofPlatform().start(() -> answers.put("first", commit.write("first")));
+        firstEntered.await();
+        callers.forEach(Thread::start);
+        waitUntilWaiting(callers);
         release.countDown();
+        first.join();
         for (Thread caller : callers) {
             caller.join();
         }
-
-        assertThat(answers.get("a")).isEqualTo("A");
-        assertThat(answers.get("c")).isEqualTo("C");
-        assertThat(answers.get("bad")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(groups.get(1)).containsExactlyInAnyOrder("a", "bad", "c");
-        assertThat(groups.subList(2, groups.size())).containsExactlyInAnyOrder(List.of("a"), List.of("bad"), List.of("c"));
-        assertThatThrownBy(() -> commit.write("bad")).isInstanceOf(IllegalArgumentException.class).hasMessage("bad item");
+        return answers;
     }
 
     @Test

@@ -5,7 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -246,6 +249,49 @@ class Open311SubmissionIntegrationTest extends Open311TestSupport {
             }
             assertThat(jdbc.sql("SELECT count(*) FROM requests_request WHERE idempotency_key = ?").param(key)
                     .query(Integer.class).single()).isEqualTo(1);
+        }
+
+        /**
+         * Concurrent POSTs are written in shared transactions; repeats of one key in the same group make
+         * the group fail and be written again one by one. Every client must still get its own answer.
+         */
+        @Test
+        void answersManyConcurrentPostsWithRepeatedKeysEachWithItsOwnRequest() throws Exception {
+            List<String> keys = new ArrayList<>();
+            for (int k = 0; k < 8; k++) {
+                keys.add(UUID.randomUUID().toString());
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            Map<String, List<Future<HttpResponse<String>>>> byKey = new LinkedHashMap<>();
+            try (ExecutorService threads = Executors.newFixedThreadPool(24)) {
+                for (String key : keys) {
+                    List<String> fields = roadDamage();
+                    for (int copy = 0; copy < 3; copy++) {
+                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(threads.submit(() -> {
+                            start.await();
+                            return open311.post(POST_JSON, fields, "Idempotency-Key", key);
+                        }));
+                    }
+                }
+                start.countDown();
+                for (String key : keys) {
+                    Set<Set<String>> answers = new HashSet<>();
+                    for (Future<HttpResponse<String>> response : byKey.get(key)) {
+                        assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(200);
+                        answers.add(ids(response.get()));
+                    }
+                    assertThat(answers).as("one request for the key " + key).hasSize(1);
+                    String trackingNumber = answers.iterator().next().iterator().next();
+                    assertThat(jdbc.sql("SELECT (SELECT count(*) FROM requests_request r JOIN requests_update u"
+                                    + " ON u.request_id = r.id WHERE r.tracking_number = ? AND r.idempotency_key = ?)"
+                                    + " + (SELECT count(*) FROM ledger_pending WHERE subject = ? AND type = 'requests.submitted')"
+                                    + " + (SELECT count(*) FROM ledger_entry WHERE subject = ? AND type = 'requests.submitted')")
+                            .params(trackingNumber, key, trackingNumber, trackingNumber).query(Integer.class).single())
+                            .as("the request, its one history row and its one piece of evidence").isEqualTo(2);
+                }
+            }
+            assertThat(jdbc.sql("SELECT count(*) FROM requests_request WHERE idempotency_key = ANY(?)")
+                    .param(keys.toArray(String[]::new)).query(Integer.class).single()).isEqualTo(keys.size());
         }
 
         @Test
