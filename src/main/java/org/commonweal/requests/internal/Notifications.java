@@ -43,25 +43,23 @@ public class Notifications {
     }
 
     /** Queues a message about each change, in both languages, to requesters who gave an email address. */
-    public void changed(List<Notice> changes) {
+    public void changed(List<Notice> notices) {
         Instant now = clock.instant();
         List<Object[]> messages = new ArrayList<>();
-        for (Notice change : changes) {
-            ServiceRequest request = change.request();
+        for (Notice notice : notices) {
+            ServiceRequest request = notice.request();
             if (request.contactEmail() != null) {
                 String link = settings.publicUrl() + "/requests/" + request.trackingNumber();
-                String subject = subject(request, change.kind(), Locale.CHINA) + " / "
-                        + subject(request, change.kind(), Locale.ENGLISH);
-                String body = String.join("\n\n", body(request, change.kind(), change.note(), link, Locale.CHINA),
-                        body(request, change.kind(), change.note(), link, Locale.ENGLISH));
+                String subject = subject(request, notice.kind(), Locale.CHINA) + " / "
+                        + subject(request, notice.kind(), Locale.ENGLISH);
+                String body = String.join("\n\n", body(request, notice.kind(), notice.note(), link, Locale.CHINA),
+                        body(request, notice.kind(), notice.note(), link, Locale.ENGLISH));
                 messages.add(new Object[]{UUID.randomUUID(), request.id(), request.contactEmail(), subject, body,
                         RequestStore.ts(now)});
             }
         }
-        if (!messages.isEmpty()) {
-            store.jdbcTemplate().batchUpdate("INSERT INTO requests_notification (id, request_id, recipient, subject,"
-                    + " body, created_at) VALUES (?, ?, ?, ?, ?, ?)", messages);
-        }
+        store.jdbcTemplate().batchUpdate("INSERT INTO requests_notification (id, request_id, recipient, subject,"
+                + " body, created_at) VALUES (?, ?, ?, ?, ?, ?)", messages);
     }
 
     /** The newest messages, for the administrator's outbox page. */
