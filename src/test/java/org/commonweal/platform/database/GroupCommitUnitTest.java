@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** A caller left waiting for ever would hang the build: each test fails instead after a minute. */
 @Timeout(60)
-class GroupCommitTest {
+class GroupCommitUnitTest {
 
     /** Every group written, in order, with the items it held. */
     private final List<List<String>> groups = Collections.synchronizedList(new ArrayList<>());
