@@ -1,5 +1,6 @@
 package org.commonweal.requests;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,8 @@ class SubmittingRequest {
     /** Groups written at once, each on its own connection: enough to keep PostgreSQL's two cores busy. */
     private static final int WRITERS = 4;
     private static final int MAX_GROUP = 64;
+    /** As long as a request may wait for a pooled connection before it is answered 503. */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
     private final Categories categories;
     private final Routing routing;
@@ -51,7 +54,8 @@ class SubmittingRequest {
     private final TrackingNumbers trackingNumbers = new TrackingNumbers();
     private final PhotoSanitizer sanitizer = new PhotoSanitizer(MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS);
     /** Concurrent submissions are written together (ADR 13): on two cores, 2,500 POSTs/s instead of 1,800. */
-    private final GroupCommit<Checked, Boolean> writes = new GroupCommit<>(WRITERS, MAX_GROUP, this::storeTogether);
+    private final GroupCommit<Checked, Boolean> writes = new GroupCommit<>(WRITERS, MAX_GROUP, MAX_WAIT,
+            this::storeTogether);
 
     SubmittingRequest(Categories categories, Routing routing, RequestJournal journal, PhotoStore photos,
                       DeadlineClock deadlines, RequestSettings settings, ApplicationEventPublisher events,

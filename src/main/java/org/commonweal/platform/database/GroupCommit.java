@@ -1,5 +1,6 @@
 package org.commonweal.platform.database;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -7,7 +8,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
+import org.commonweal.platform.web.Overload;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
  * Group commit: what concurrent callers write at the same moment is written together, in one
@@ -19,7 +22,11 @@ import org.jspecify.annotations.Nullable;
  * There is no writer thread: a caller that finds a free writer slot writes the queued items (its
  * own among them), then hands the slot to the next waiting caller, so no caller writes for others
  * after its own item is done. If a group fails, each of its items is written again alone, so one
- * item's error (a duplicate key, say) reaches only its own caller and the others are still written.
+ * item's error (a duplicate key, say) reaches only its own caller and the others are still written;
+ * but a group that failed for want of a database connection fails all its items at once (each alone
+ * would only wait again). Under more load than the database can take, an item that waited longer
+ * than {@code maxWait} to be written is not written: its caller gets {@link TooBusy}, answered 503
+ * with {@code Retry-After} like any other overload.
  *
  * @param <T> what a caller asks to write
  * @param <R> what writing one item gives back
@@ -28,19 +35,29 @@ public final class GroupCommit<T, R> {
 
     private final Function<List<T>, List<R>> writeTogether;
     private final int maxGroup;
+    private final long maxWaitNanos;
     private final Semaphore writers;
     private final Queue<Item<T, R>> queue = new ConcurrentLinkedQueue<>();
 
     /**
      * @param writers       how many groups may be written at once (each holds a database connection)
      * @param maxGroup      the most items in one group
+     * @param maxWait       the longest an item may wait to be written
      * @param writeTogether writes the items in one transaction of its own and returns one result per
      *                      item, in order; it throws, having written nothing, if any item fails
      */
-    public GroupCommit(int writers, int maxGroup, Function<List<T>, List<R>> writeTogether) {
+    public GroupCommit(int writers, int maxGroup, Duration maxWait, Function<List<T>, List<R>> writeTogether) {
         this.writers = new Semaphore(writers);
         this.maxGroup = maxGroup;
+        this.maxWaitNanos = maxWait.toNanos();
         this.writeTogether = writeTogether;
+    }
+
+    /** The item waited too long to be written, and was not: the database is busier than it can take. */
+    public static final class TooBusy extends TransientDataAccessResourceException {
+        TooBusy(Duration waited) {
+            super("Waited " + waited.toMillis() + " ms to be written; the database is too busy");
+        }
     }
 
     /** Writes the item with whatever else is being written now; throws what writing it alone would. */
@@ -69,10 +86,18 @@ public final class GroupCommit<T, R> {
                 List<Item<T, R>> group = new ArrayList<>();
                 Item<T, R> next;
                 while (group.size() < maxGroup && (next = queue.poll()) != null) {
-                    group.add(next);
+                    long waited = System.nanoTime() - next.queuedAt;
+                    if (waited > maxWaitNanos) {
+                        next.fail(new TooBusy(Duration.ofNanos(waited)));
+                    } else {
+                        group.add(next);
+                    }
                 }
                 if (group.isEmpty()) {
-                    return; // another writer is writing it now and will wake its caller
+                    if (queue.isEmpty()) {
+                        return; // another writer is writing this caller's item now and will wake it
+                    }
+                    continue; // every item drained had waited too long
                 }
                 write(group);
             }
@@ -94,8 +119,8 @@ public final class GroupCommit<T, R> {
                 group.get(i).succeed(results.get(i));
             }
         } catch (RuntimeException e) {
-            if (group.size() == 1) {
-                group.getFirst().fail(e);
+            if (group.size() == 1 || Overload.is(e)) {
+                group.forEach(item -> item.fail(e));
                 return;
             }
             for (Item<T, R> item : group) {
@@ -118,6 +143,7 @@ public final class GroupCommit<T, R> {
     /** One caller's item; its caller sleeps on {@code turn} until it is written or may write. */
     private static final class Item<T, R> {
         private final T value;
+        private final long queuedAt = System.nanoTime();
         private final Semaphore turn = new Semaphore(0);
         private volatile boolean done;
         private @Nullable R result;

@@ -4,12 +4,13 @@ import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Recognises the failures that mean "too busy right now" rather than "broken": no database
  * connection could be had in time (every one in use under a burst of requests, or the database
- * restarting). They are answered 503 with a {@code Retry-After}, so clients back off and retry
+ * restarting), or a write waited too long for its turn. They are answered 503 with a {@code Retry-After}, so clients back off and retry
  * instead of reporting a bug.
  */
 public final class Overload {
@@ -23,7 +24,7 @@ public final class Overload {
     public static boolean is(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException) {
+                    || cause instanceof TransientDataAccessResourceException || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
         }

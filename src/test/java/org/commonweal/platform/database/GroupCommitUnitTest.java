@@ -3,6 +3,8 @@ package org.commonweal.platform.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,12 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
+import org.commonweal.platform.web.Overload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /** A caller left waiting for ever would hang the build: each test fails instead after a minute. */
 @Timeout(60)
 class GroupCommitUnitTest {
+
+    private static final Duration LONG_WAIT = Duration.ofMinutes(5);
 
     /** Every group written, in order, with the items it held. */
     private final List<List<String>> groups = Collections.synchronizedList(new ArrayList<>());
@@ -30,13 +36,16 @@ class GroupCommitUnitTest {
             if (items.contains("bad")) {
                 throw new IllegalArgumentException("bad item");
             }
+            if (items.contains("no-connection")) {
+                throw new CannotGetJdbcConnectionException("no connection", new SQLTransientConnectionException());
+            }
             return items.stream().map(String::toUpperCase).toList();
         };
     }
 
     @Test
     void oneCallerAtATimeWritesItsItemAloneAndGetsItsOwnError() {
-        GroupCommit<String, String> commit = new GroupCommit<>(2, 64, recordingUpper(() -> { }));
+        GroupCommit<String, String> commit = new GroupCommit<>(2, 64, LONG_WAIT, recordingUpper(() -> { }));
 
         assertThat(commit.write("a")).isEqualTo("A");
         assertThat(commit.write("b")).isEqualTo("B");
@@ -47,7 +56,7 @@ class GroupCommitUnitTest {
 
     @Test
     void itemsQueuedWhileAGroupIsWrittenAreWrittenTogetherNext() throws Exception {
-        Map<String, Object> answers = writeWhileTheFirstGroupIsHeld(List.of("b", "c", "d", "e"));
+        Map<String, Object> answers = writeWhileTheFirstGroupIsHeld(List.of("b", "c", "d", "e"), LONG_WAIT, Duration.ZERO);
 
         assertThat(groups).hasSize(2);
         assertThat(groups.get(0)).containsExactly("first");
@@ -57,7 +66,7 @@ class GroupCommitUnitTest {
 
     @Test
     void aFailingItemFailsOnlyItsOwnCallerAndTheOthersAreWrittenAlone() throws Exception {
-        Map<String, Object> answers = writeWhileTheFirstGroupIsHeld(List.of("a", "bad", "c"));
+        Map<String, Object> answers = writeWhileTheFirstGroupIsHeld(List.of("a", "bad", "c"), LONG_WAIT, Duration.ZERO);
 
         assertThat(answers.get("a")).isEqualTo("A");
         assertThat(answers.get("c")).isEqualTo("C");
@@ -66,14 +75,38 @@ class GroupCommitUnitTest {
         assertThat(groups.subList(2, groups.size())).containsExactlyInAnyOrder(List.of("a"), List.of("bad"), List.of("c"));
     }
 
+    @Test
+    void aGroupWithoutADatabaseConnectionFailsAllItsItemsAtOnce() throws Exception {
+        Map<String, Object> answers = writeWhileTheFirstGroupIsHeld(List.of("a", "no-connection", "c"), LONG_WAIT, Duration.ZERO);
+
+        assertThat(answers.get("a")).isInstanceOf(CannotGetJdbcConnectionException.class);
+        assertThat(answers.get("no-connection")).isInstanceOf(CannotGetJdbcConnectionException.class);
+        assertThat(answers.get("c")).isInstanceOf(CannotGetJdbcConnectionException.class);
+        assertThat(groups).hasSize(2); // none written again alone: each would only wait for a connection again
+    }
+
+    @Test
+    void anItemThatWaitedLongerThanItMayIsNotWrittenAndItsCallerIsToldTheDatabaseIsBusy() throws Exception {
+        Map<String, Object> answers = writeWhileTheFirstGroupIsHeld(List.of("a", "b"), Duration.ofMillis(50),
+                Duration.ofMillis(300));
+
+        assertThat(answers.get("first")).isEqualTo("FIRST");
+        assertThat(answers.get("a")).isInstanceOf(GroupCommit.TooBusy.class);
+        assertThat(answers.get("b")).isInstanceOf(GroupCommit.TooBusy.class);
+        assertThat(Overload.is((Throwable) answers.get("a"))).as("answered 503 with Retry-After").isTrue();
+        assertThat(groups).containsExactly(List.of("first"));
+    }
+
     /**
      * With one writer: "first" is written and held in its write until every item has been queued by
-     * its own caller, who then sleeps; then it is let go. Each caller's answer, or what it threw.
+     * its own caller, who then sleeps, and at least {@code hold} has passed; then it is let go. Each
+     * caller's answer, or what it threw.
      */
-    private Map<String, Object> writeWhileTheFirstGroupIsHeld(List<String> items) throws InterruptedException {
+    private Map<String, Object> writeWhileTheFirstGroupIsHeld(List<String> items, Duration maxWait, Duration hold)
+            throws InterruptedException {
         CountDownLatch firstEntered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(1, 64, recordingUpper(() -> {
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 64, maxWait, recordingUpper(() -> {
             if (firstEntered.getCount() == 1) {
                 firstEntered.countDown();
                 await(release);
@@ -85,7 +118,7 @@ class GroupCommitUnitTest {
             callers.add(Thread.ofPlatform().unstarted(() -> {
                 try {
                     answers.put(item, commit.write(item));
-                } catch (IllegalArgumentException e) {
+                } catch (RuntimeException e) {
                     answers.put(item, e);
                 }
             }));
@@ -94,6 +127,7 @@ class GroupCommitUnitTest {
         firstEntered.await();
         callers.forEach(Thread::start);
         waitUntilWaiting(callers);
+        Thread.sleep(hold);
         release.countDown();
         first.join();
         for (Thread caller : callers) {
@@ -104,7 +138,8 @@ class GroupCommitUnitTest {
 
     @Test
     void manyConcurrentCallersEachGetTheirOwnResultAndNoneIsLeftWaiting() throws InterruptedException {
-        GroupCommit<String, String> commit = new GroupCommit<>(4, 16, recordingUpper(() -> LockSupport.parkNanos(1_000_000)));
+        GroupCommit<String, String> commit = new GroupCommit<>(4, 16, LONG_WAIT,
+                recordingUpper(() -> LockSupport.parkNanos(1_000_000)));
         AtomicInteger wrong = new AtomicInteger();
 
         List<Thread> callers = new ArrayList<>();
