@@ -14,14 +14,14 @@ import java.util.stream.Stream;
  * children, the backends), so that a run can say where the cores went: on a machine shared with other
  * work, CPU per unit of work says more than wall-clock time. Linux only (reads /proc).
  */
-record CpuUse(long nanos, double javaCpu, double postgresCpu) {
+record CpuUse(Path dataDirectory, long nanos, double javaCpu, double postgresCpu) {
 
     private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux this runs on
 
     static CpuUse now(Path dataDirectory) {
         double java = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
-        return new CpuUse(System.nanoTime(), java, postgresSeconds(dataDirectory));
+        return new CpuUse(dataDirectory, System.nanoTime(), java, postgresSeconds(dataDirectory));
     }
 
     /** CPU seconds of both. */
@@ -30,7 +30,7 @@ record CpuUse(long nanos, double javaCpu, double postgresCpu) {
     }
 
     /** Cores busy since this reading, and CPU per request at {@code perSecond}. */
-    String since(Path dataDirectory, double perSecond) {
+    String since(double perSecond) {
         CpuUse end = now(dataDirectory);
         double seconds = (end.nanos - nanos) / 1e9;
         double java = (end.javaCpu - javaCpu) / seconds;

@@ -175,7 +175,7 @@ public class RequestsBenchmark {
             poolWatch.start();
             CpuUse cpu = CpuUse.now(data);
             PostLoad.Run run = measurement.run();
-            System.out.println("  " + run.summary() + "  " + poolWatch.report() + "  " + cpu.since(data, run.perSecond()));
+            System.out.println("  " + run.summary() + "  " + poolWatch.report() + "  " + cpu.since(run.perSecond()));
             run.firstErrors().forEach(error -> System.out.println("      first errors: " + error));
             return run;
         }

@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -105,10 +104,7 @@ class SubmittingRequest {
             try {
                 RequestStore.Secrets secrets = new RequestStore.Secrets(input.clientId(), idempotencyKey, fingerprint,
                         citizenKey == null ? null : RequestJournal.sha256(citizenKey), RandomKeys.next());
-                Checked checked = new Checked(request, input, secrets, resentSince, cleaned);
-                // In a caller's transaction the request must be written in it, not in a group's.
-                boolean stored = TransactionSynchronizationManager.isActualTransactionActive()
-                        ? storeTogether(List.of(checked)).getFirst() : writes.write(checked);
+                boolean stored = writes.write(new Checked(request, input, secrets, resentSince, cleaned));
                 if (!stored) {
                     return repeated(store.recentIdentical(input.clientId(), fingerprint, resentSince).orElseThrow());
                 }

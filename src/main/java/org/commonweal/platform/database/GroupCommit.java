@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.commonweal.platform.web.Overload;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Group commit: what concurrent callers write at the same moment is written together, in one
@@ -26,7 +27,9 @@ import org.springframework.dao.TransientDataAccessResourceException;
  * but a group that failed for want of a database connection fails all its items at once (each alone
  * would only wait again). Under more load than the database can take, an item that waited longer
  * than {@code maxWait} to be written is not written: its caller gets {@link TooBusy}, answered 503
- * with {@code Retry-After} like any other overload.
+ * with {@code Retry-After} like any other overload. A caller already in a transaction writes its
+ * item alone, in that transaction: a group is written in its writer's transaction, and must not be
+ * rolled back with a caller's.
  *
  * @param <T> what a caller asks to write
  * @param <R> what writing one item gives back
@@ -62,6 +65,9 @@ public final class GroupCommit<T, R> {
 
     /** Writes the item with whatever else is being written now; throws what writing it alone would. */
     public R write(T value) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return writeTogether.apply(List.of(value)).getFirst();
+        }
         Item<T, R> item = new Item<>(value);
         queue.add(item);
         while (!item.isDone()) {

@@ -10,8 +10,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /**
  * Recognises the failures that mean "too busy right now" rather than "broken": no database
  * connection could be had in time (every one in use under a burst of requests, or the database
- * restarting), or a write waited too long for its turn. They are answered 503 with a {@code Retry-After}, so clients back off and retry
- * instead of reporting a bug.
+ * restarting), or a write waited too long for its turn. They are answered 503 with a
+ * {@code Retry-After}, so clients back off and retry instead of reporting a bug.
  */
 public final class Overload {
 

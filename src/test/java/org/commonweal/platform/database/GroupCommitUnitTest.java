@@ -19,9 +19,10 @@ import org.commonweal.platform.web.Overload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** A caller left waiting for ever would hang the build: each test fails instead after a minute. */
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class GroupCommitUnitTest {
 
     private static final Duration LONG_WAIT = Duration.ofMinutes(5);
@@ -95,6 +96,35 @@ class GroupCommitUnitTest {
         assertThat(answers.get("b")).isInstanceOf(GroupCommit.TooBusy.class);
         assertThat(Overload.is((Throwable) answers.get("a"))).as("answered 503 with Retry-After").isTrue();
         assertThat(groups).containsExactly(List.of("first"));
+    }
+
+    @Test
+    void aCallerInATransactionWritesItsItemAloneAtOnceInThatTransaction() throws Exception {
+        CountDownLatch firstEntered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> writingThreads = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<String, String> commit = new GroupCommit<>(1, 64, LONG_WAIT, recordingUpper(() -> {
+            writingThreads.add(Thread.currentThread());
+            if (firstEntered.getCount() == 1) {
+                firstEntered.countDown();
+                await(release);
+            }
+        }));
+        Thread first = Thread.ofPlatform().start(() -> commit.write("first"));
+        firstEntered.await();
+
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        try {
+            // the only writer slot is taken: outside a transaction this would wait for "first"
+            assertThat(commit.write("x")).isEqualTo("X");
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+            release.countDown();
+        }
+        first.join();
+
+        assertThat(groups).containsExactly(List.of("first"), List.of("x"));
+        assertThat(writingThreads.get(1)).isSameAs(Thread.currentThread());
     }
 
     /**
