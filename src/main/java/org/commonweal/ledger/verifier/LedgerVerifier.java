@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>the checkpoint must carry a valid signature by the trusted key;</li>
- *   <li>every entry, re-hashed, must equal its leaf hash in the log's level-0 tiles;</li>
- *   <li>the leaves must hash to the checkpoint's root;</li>
+ *   <li>every entry is downloaded and hashed, and the leaves must hash to the checkpoint's root;
+ *       if they do not, the log's hash tiles, authenticated against the signed root, say which
+ *       entry is the first bad one ({@link RootMismatchLocator});</li>
  *   <li>given the previous checkpoint, the log must not have shrunk, the same leaves must hash to
  *       the previous root at the previous size (this alone proves the log only grew), and the log's
  *       own consistency proof between the two must verify too, so a broken proof API is noticed.</li>
@@ -78,8 +79,7 @@ public final class LedgerVerifier implements AutoCloseable {
             run.replay = replay;
             replay.run();
             if (!MerkleHash.equal(replay.root(), checkpoint.rootHash())) {
-                throw new VerificationFailure(RootMismatchLocator.explain(checkpoint.size(), checkpoint.rootHash(),
-                        replay.bundleSubtreeHashes(), client));
+                throw RootMismatchLocator.explain(checkpoint.size(), checkpoint.rootHash(), replay, client);
             }
             if (previous == null) {
                 return run.success(OptionalLong.empty(), "verified " + checkpoint.size() + " entries");
@@ -169,9 +169,9 @@ public final class LedgerVerifier implements AutoCloseable {
         }
 
         private VerificationResult result(boolean ok, OptionalLong firstBadIndex, OptionalLong previousSize, String message) {
-            long verified = replay == null ? 0 : replay.entriesVerified();
-            // Entries before the bad one in its own bundle were checked too.
-            verified = Math.max(verified, firstBadIndex.orElse(0));
+            // Every entry was hashed, but only those before the first bad one are known to be good.
+            long verified = firstBadIndex.isPresent() ? firstBadIndex.getAsLong()
+                    : replay == null || !ok ? 0 : replay.entriesVerified();
             return new VerificationResult(ok, checkpoint, key == null ? null : key.verifierKey(), verified,
                     Duration.ofNanos(System.nanoTime() - startedNanos), firstBadIndex, previousSize, message);
         }

@@ -3,20 +3,22 @@ package org.commonweal.ledger.verifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.commonweal.ledger.tlog.CompleteSubtree;
+import org.commonweal.ledger.tlog.EntryTile;
 import org.commonweal.ledger.tlog.HashReader;
 import org.commonweal.ledger.tlog.MerkleHash;
 import org.commonweal.ledger.tlog.Tile;
 import org.commonweal.ledger.tlog.TileHashReader;
 import org.commonweal.ledger.tlog.TileReader;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Explains a root mismatch: every entry matched its level-0 leaf hash, yet the leaves do not hash
- * to the signed root. The log's higher-level hash tiles can say where, but only once they are
- * authenticated, since they come from the same server:
+ * Explains a root mismatch: the entries do not hash to the signed root. The log's hash tiles can
+ * say where, but only once they are authenticated, since they come from the same server:
  *
  * <ol>
  *   <li>the tiles' hashes for the root's complete subtrees must fold to the signed root; then
@@ -26,8 +28,9 @@ import org.commonweal.ledger.tlog.TileReader;
  *       left child if it differs, else the right one.</li>
  * </ol>
  *
- * The walk ends at a 256-entry bundle: below that the log serves no hashes except the level-0
- * tile, which matched the entries, so the bad entry cannot be named more precisely than its bundle.
+ * A walk that reaches a leaf names the first bad index: that entry does not hash to the leaf hash
+ * the signature commits to. A walk that stops higher up, where the tiles contradict each other
+ * (a server that rewrote an entry together with its level-0 hash), names the range below it.
  */
 final class RootMismatchLocator {
 
@@ -35,49 +38,59 @@ final class RootMismatchLocator {
 
     private final long size;
     private final List<byte[]> bundleSubtreeHashes;
+    private final @Nullable HashedBundle partialBundle;
+    private final LedgerClient client;
     private final HashReader served;
+    private final Map<Long, HashedBundle> rehashed = new HashMap<>();
 
-    private RootMismatchLocator(long size, List<byte[]> bundleSubtreeHashes, LedgerClient client) {
+    private RootMismatchLocator(long size, TreeReplay replay, LedgerClient client) {
         this.size = size;
-        this.bundleSubtreeHashes = bundleSubtreeHashes;
+        this.bundleSubtreeHashes = replay.bundleSubtreeHashes();
+        this.partialBundle = replay.partialBundle();
+        this.client = client;
         this.served = new TileHashReader(size, cachedTiles(client));
     }
 
-    /** A failure message for the mismatch, as precise as the log's tiles allow. */
-    static String explain(long size, byte[] signedRoot, List<byte[]> bundleSubtreeHashes, LedgerClient client) {
+    /** A failure for the mismatch, as precise as the log's tiles allow. */
+    static VerificationFailure explain(long size, byte[] signedRoot, TreeReplay replay, LedgerClient client) {
         String mismatch = "root mismatch at size " + size;
         try {
-            return mismatch + new RootMismatchLocator(size, bundleSubtreeHashes, client).locate(signedRoot);
+            return new RootMismatchLocator(size, replay, client).locate(mismatch, signedRoot);
         } catch (UncheckedIOException e) {
-            return mismatch + " (could not fetch the hash tiles to locate it: " + e.getCause().getMessage() + ")";
+            return new VerificationFailure(mismatch + " (could not fetch the hash tiles to locate it: "
+                    + e.getCause().getMessage() + ")");
         } catch (VerificationFailure | IllegalArgumentException | IllegalStateException e) {
-            return mismatch + " (could not locate it: " + e.getMessage() + ")";
+            return new VerificationFailure(mismatch + " (could not locate it: " + e.getMessage() + ")");
         }
     }
 
-    private String locate(byte[] signedRoot) {
+    private VerificationFailure locate(String mismatch, byte[] signedRoot) {
         if (size == 0) {
-            return ": an empty log's root must be the hash of nothing";
+            return new VerificationFailure(mismatch + ": an empty log's root must be the hash of nothing");
         }
         List<CompleteSubtree> parts = rootSubtrees(size);
         List<byte[]> servedParts = served.readHashes(parts.stream().mapToLong(CompleteSubtree::storedHashIndex).toArray());
         if (!MerkleHash.equal(foldFromRight(servedParts), signedRoot)) {
-            return ": the log's own hash tiles do not reproduce the signed root either, so the bad entries cannot be located";
+            return new VerificationFailure(mismatch + ": the log's own hash tiles do not reproduce the signed root either, "
+                    + "so the bad entries cannot be located");
         }
         for (int i = 0; i < parts.size(); i++) {
-            // Smaller subtrees lie inside the last, partial bundle; its level-0 tile matched the
-            // entries and is the only thing the log's hashes for them come from, so they agree.
-            if (parts.get(i).level() >= BUNDLE_LEVEL && !MerkleHash.equal(recomputed(parts.get(i)), servedParts.get(i))) {
+            if (!MerkleHash.equal(recomputed(parts.get(i)), servedParts.get(i))) {
                 CompleteSubtree bad = descend(parts.get(i), servedParts.get(i));
-                return ": entries [" + bad.firstLeaf() + ", " + bad.endLeaf() + ") do not hash to the subtree the signed "
-                        + "root commits to; the first bad index is in that range";
+                if (bad.level() == 0) {
+                    long index = bad.firstLeaf();
+                    return new VerificationFailure(index, "first bad index " + index + ": the entry does not hash to the "
+                            + "leaf hash the signed root of size " + size + " commits to");
+                }
+                return new VerificationFailure(mismatch + ": entries [" + bad.firstLeaf() + ", " + bad.endLeaf()
+                        + ") do not hash to the subtree the signed root commits to; the first bad index is in that range");
             }
         }
-        return "";
+        return new VerificationFailure(mismatch);
     }
 
     private CompleteSubtree descend(CompleteSubtree node, byte[] authenticatedHash) {
-        while (node.level() > BUNDLE_LEVEL) {
+        while (node.level() > 0) {
             CompleteSubtree left = new CompleteSubtree(node.level() - 1, 2 * node.index());
             CompleteSubtree right = new CompleteSubtree(node.level() - 1, 2 * node.index() + 1);
             List<byte[]> children = served.readHashes(new long[] {left.storedHashIndex(), right.storedHashIndex()});
@@ -92,15 +105,36 @@ final class RootMismatchLocator {
         return node;
     }
 
-    /** Our hash of a subtree of whole bundles, from the bundles' subtree hashes. */
+    /**
+     * Our hash of a complete subtree: from the bundles' subtree hashes down to a bundle, below that
+     * from the leaf hashes of its bundle, which is downloaded and hashed again (the replay kept only
+     * the partial bundle's; the walk needs at most one other).
+     */
     private byte[] recomputed(CompleteSubtree subtree) {
-        int bundles = 1 << (subtree.level() - BUNDLE_LEVEL);
-        int first = Math.toIntExact(subtree.index() * bundles);
-        byte[] row = new byte[bundles * MerkleHash.SIZE];
-        for (int i = 0; i < bundles; i++) {
-            System.arraycopy(bundleSubtreeHashes.get(first + i), 0, row, i * MerkleHash.SIZE, MerkleHash.SIZE);
+        BundleHasher hasher = new BundleHasher();
+        if (subtree.level() >= BUNDLE_LEVEL) {
+            int bundles = 1 << (subtree.level() - BUNDLE_LEVEL);
+            int first = Math.toIntExact(subtree.index() * bundles);
+            byte[] row = new byte[bundles * MerkleHash.SIZE];
+            for (int i = 0; i < bundles; i++) {
+                System.arraycopy(bundleSubtreeHashes.get(first + i), 0, row, i * MerkleHash.SIZE, MerkleHash.SIZE);
+            }
+            return hasher.perfectTreeHash(row);
         }
-        return new BundleHasher().perfectTreeHash(row);
+        long bundleIndex = subtree.firstLeaf() >>> BUNDLE_LEVEL;
+        HashedBundle bundle = partialBundle != null && partialBundle.bundle().index() == bundleIndex ? partialBundle
+                : rehashed.computeIfAbsent(bundleIndex, this::downloadFullBundle);
+        int from = Math.toIntExact(subtree.firstLeaf() - bundle.bundle().firstEntry()) * MerkleHash.SIZE;
+        return hasher.perfectTreeHash(Arrays.copyOfRange(bundle.leafHashes(), from, from + (MerkleHash.SIZE << subtree.level())));
+    }
+
+    private HashedBundle downloadFullBundle(long bundleIndex) {
+        EntryTile bundle = new EntryTile(bundleIndex, Tile.FULL_WIDTH);
+        try {
+            return HashedBundle.hash(bundle, client.entryBundle(bundle));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The complete subtrees making up the tree of {@code size} leaves, left (largest) to right. */

@@ -16,9 +16,9 @@ import org.commonweal.ledger.tlog.Tile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rebuilds a tree of {@code size} entries from the log's entry bundles: downloads each bundle and
- * its level-0 hash tile, checks them against each other ({@link CheckedBundle}), and folds the
- * leaf hashes into a {@link MerkleFrontier} strictly in index order.
+ * Rebuilds a tree of {@code size} entries from the log's entry bundles: downloads and hashes each
+ * bundle ({@link HashedBundle}) and folds the leaf hashes into a {@link MerkleFrontier} strictly in
+ * index order.
  *
  * <p>Downloading and hashing run on virtual threads, a sliding window of {@value #WINDOW} bundles
  * ahead of the fold, so the network and both cores stay busy while memory stays bounded: only the
@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TreeReplay {
 
-    /** Bundles downloaded ahead of the fold; each is two requests, made one after the other. */
+    /** Bundles downloaded ahead of the fold. */
     static final int WINDOW = 16;
 
     private final LedgerClient client;
@@ -36,6 +36,7 @@ final class TreeReplay {
     private final long previousSize;
     private final MerkleFrontier frontier = new MerkleFrontier();
     private final List<byte[]> bundleSubtreeHashes = new ArrayList<>();
+    private @Nullable HashedBundle partialBundle;
     private byte @Nullable [] rootAtPreviousSize;
 
     /**
@@ -55,7 +56,7 @@ final class TreeReplay {
     void run() throws IOException {
         captureRootIfAtPreviousSize();
         long bundles = (size + Tile.FULL_WIDTH - 1) >>> Tile.HEIGHT;
-        Deque<Future<CheckedBundle>> inFlight = new ArrayDeque<>();
+        Deque<Future<HashedBundle>> inFlight = new ArrayDeque<>();
         try (ExecutorService downloads = Executors.newVirtualThreadPerTaskExecutor()) {
             try {
                 long next = 0;
@@ -63,7 +64,7 @@ final class TreeReplay {
                     inFlight.add(submit(downloads, next));
                 }
                 while (!inFlight.isEmpty()) {
-                    CheckedBundle bundle = await(inFlight.removeFirst());
+                    HashedBundle bundle = await(inFlight.removeFirst());
                     if (next < bundles) {
                         inFlight.add(submit(downloads, next++));
                     }
@@ -95,19 +96,25 @@ final class TreeReplay {
         return bundleSubtreeHashes;
     }
 
-    private Future<CheckedBundle> submit(ExecutorService downloads, long bundleIndex) {
+    /** The partial bundle at the end, hashed; null if the size is a multiple of 256. */
+    @Nullable HashedBundle partialBundle() {
+        return partialBundle;
+    }
+
+    private Future<HashedBundle> submit(ExecutorService downloads, long bundleIndex) {
         return downloads.submit(() -> download(bundleIndex));
     }
 
-    private CheckedBundle download(long bundleIndex) throws IOException {
+    private HashedBundle download(long bundleIndex) throws IOException {
         int width = Tile.widthAt(0, bundleIndex, size);
         EntryTile bundle = new EntryTile(bundleIndex, width);
-        byte[] entries = client.entryBundle(bundle);
-        byte[] leafHashes = client.tile(new Tile(0, bundleIndex, width));
-        return CheckedBundle.check(bundle, entries, leafHashes);
+        return HashedBundle.hash(bundle, client.entryBundle(bundle));
     }
 
-    private void fold(CheckedBundle checked) {
+    private void fold(HashedBundle checked) {
+        if (checked.bundle().isPartial()) {
+            partialBundle = checked;
+        }
         long first = checked.bundle().firstEntry();
         long end = first + checked.bundle().width();
         boolean previousSizeInside = previousSize > first && previousSize < end;
@@ -134,7 +141,7 @@ final class TreeReplay {
         }
     }
 
-    private static CheckedBundle await(Future<CheckedBundle> future) throws IOException {
+    private static HashedBundle await(Future<HashedBundle> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

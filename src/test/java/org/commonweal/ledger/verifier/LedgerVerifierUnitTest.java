@@ -147,7 +147,26 @@ class LedgerVerifierUnitTest {
         }
 
         @Test
-        void cannotNarrowARewriteInThePartialBundleAtTheEnd() throws IOException {
+        void namesTheIndexWhenOnlyTheEntryWasRewritten() throws IOException {
+            server.serve(LARGE);
+            server.replaceEntry(40_000, new byte[] {'{', '}'});
+
+            VerificationResult result = verify();
+
+            assertThat(result.firstBadIndex()).hasValue(40_000);
+            assertThat(result.message()).isEqualTo("first bad index 40000: the entry does not hash to the leaf hash the "
+                    + "signed root of size 70000 commits to");
+        }
+
+        @Test
+        void namesTheIndexOfARewriteInThePartialBundleAtTheEnd() throws IOException {
+            server.replaceEntry(1290, new byte[] {'{', '}'});
+
+            assertThat(verify().firstBadIndex()).hasValue(1290);
+        }
+
+        @Test
+        void cannotLocateAnEntryRewrittenWithItsLeafHashInThePartialBundle() throws IOException {
             rewriteEntryAndLeafHash(1290);
 
             assertThat(verify().message()).startsWith("root mismatch at size 1300: the log's own hash tiles do not reproduce");
@@ -226,9 +245,11 @@ class LedgerVerifierUnitTest {
 
         @Test
         void failsOnAHashTileOfTheWrongLength() throws IOException {
+            server.replaceEntry(300, new byte[] {'{', '}'});
             server.replaceBody("/ledger/tile/0/001", new byte[31 * 256]);
 
-            assertThat(verify().message()).isEqualTo("tile/0/001 is 7936 bytes, want 8192 (256 hashes)");
+            assertThat(verify().message()).isEqualTo("root mismatch at size 1300 (could not locate it: "
+                    + "tile/0/001 is 7936 bytes, want 8192 (256 hashes))");
         }
 
         @Test

@@ -132,35 +132,35 @@ class LedgerVerifyCommandUnitTest {
 
             assertThat(outcome.exitCode()).isEqualTo(1);
             assertThat(outcome.outLines()).containsExactly(
-                    "FAILED: first bad index 777: entry does not match its leaf hash in tile/0/003.p/232");
+                    "FAILED: first bad index 777: the entry does not hash to the leaf hash the signed root of size 1000 commits to");
         }
 
         @Test
-        void namesTheIndexOfATamperedLeafHash() {
-            server.replaceLeafHash(300, MerkleHash.leafHash(new byte[] {1}));
+        void namesTheIndexOfATamperedEntryInThePartialBundleAtTheEnd() {
+            server.replaceEntry(998, new byte[] {'{', '}'});
 
             Outcome outcome = verifyWithKey();
 
             assertThat(outcome.exitCode()).isEqualTo(1);
-            assertThat(outcome.out()).startsWith("FAILED: first bad index 300: entry does not match its leaf hash");
+            assertThat(outcome.out()).startsWith("FAILED: first bad index 998: ");
         }
 
         @Test
         void namesTheLowestBadIndexWhenSeveralAreBad() {
             server.replaceEntry(900, new byte[] {'{', '}'});
-            server.replaceLeafHash(5, MerkleHash.leafHash(new byte[] {2}));
+            server.replaceEntry(5, new byte[] {'[', ']'});
 
             assertThat(verifyWithKey().out()).startsWith("FAILED: first bad index 5:");
         }
 
         @Test
-        void failsWhenATileTheCheckpointNeedsIsMissing() {
-            server.replaceStatus("/ledger/tile/0/002", 404);
+        void failsWhenABundleTheCheckpointNeedsIsMissing() {
+            server.replaceStatus("/ledger/tile/entries/002", 404);
 
             Outcome outcome = verifyWithKey();
 
             assertThat(outcome.exitCode()).isEqualTo(1);
-            assertThat(outcome.out()).isEqualTo("FAILED: GET ledger/tile/0/002 answered HTTP 404 (not found)\n");
+            assertThat(outcome.out()).isEqualTo("FAILED: GET ledger/tile/entries/002 answered HTTP 404 (not found)\n");
         }
 
         @Test
