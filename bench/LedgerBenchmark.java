@@ -1,7 +1,6 @@
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +33,6 @@ import org.commonweal.ledger.tlog.Checkpoint;
 import org.commonweal.ledger.tlog.InMemoryHashStore;
 import org.commonweal.ledger.tlog.MerkleHash;
 import org.commonweal.ledger.tlog.StoredHash;
-import org.commonweal.ledger.verifier.LedgerVerifyCommand;
 import org.postgresql.PGConnection;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -78,6 +76,7 @@ public class LedgerBenchmark {
                 bench.bulkLoadTo(Math.min(proofEntries, 1_000_000));
                 bench.verifier();
                 bench.bulkLoadTo(proofEntries);
+                bench.verifier();
                 bench.inclusionProofs(20_000, 1);
                 bench.inclusionProofs(20_000, 4);
                 bench.inclusionProofs(20_000, 16);
@@ -112,10 +111,11 @@ public class LedgerBenchmark {
             }
         }
 
-        /** The same rows in the same batches through a pending table into an entry table, with no tree work. */
+        /** The same rows in the same batches through a pending table into the entry and bundle tables, with no tree work. */
         double rawAppends(int appends) throws Exception {
             jdbc.execute("CREATE TABLE bench_pending (LIKE ledger_pending INCLUDING ALL)");
             jdbc.execute("CREATE TABLE bench_entry (LIKE ledger_entry INCLUDING ALL)");
+            jdbc.execute("CREATE TABLE bench_bundle (LIKE ledger_bundle INCLUDING ALL)");
             byte[] noHashes = new byte[32];
             AtomicLong moved = new AtomicLong();
             long start = System.nanoTime();
@@ -128,9 +128,11 @@ public class LedgerBenchmark {
                         List<Object[]> entries = new ArrayList<>();
                         for (int i = 0; i < rows.size(); i++) {
                             Map<String, Object> row = rows.get(i);
-                            entries.add(new Object[]{first + i, row.get("entry"), row.get("type"), row.get("subject"), noHashes});
+                            entries.add(new Object[]{first + i, row.get("type"), row.get("subject"), noHashes});
                         }
-                        jdbc.batchUpdate("INSERT INTO bench_entry (idx, entry, type, subject, hashes) VALUES (?, ?, ?, ?, ?)", entries);
+                        jdbc.batchUpdate("INSERT INTO bench_entry (idx, type, subject, hashes) VALUES (?, ?, ?, ?)", entries);
+                        jdbc.batchUpdate(LedgerStore.APPEND_TO_BUNDLE.replace("ledger_bundle", "bench_bundle"), LedgerStore.bundleAppends(
+                                first, rows.stream().map(row -> (byte[]) row.get("entry")).toList()));
                         jdbc.batchUpdate("DELETE FROM bench_pending WHERE id = ?", rows.stream().map(r -> new Object[]{r.get("id")}).toList());
                         return rows.size();
                     });
@@ -180,11 +182,21 @@ public class LedgerBenchmark {
             return new Appends(achieved, latencies);
         }
 
-        void verifier() {
+        /**
+         * The verifier command as a user runs it: its own JVM, started cold (JIT compilation
+         * included), against the application over loopback HTTP, both on the same two cores.
+         */
+        void verifier() throws Exception {
             long size = store.latestCheckpoint().orElseThrow().size();
-            System.out.printf("  verifier command over the %,d-entry log (downloads every tile over HTTP):%n    ", size);
-            LedgerVerifyCommand.run(new String[]{"verify", "--url", "http://127.0.0.1:" + port,
-                    "--key", keys.verifier().verifierKey()}, new PrintStream(System.out), System.err);
+            System.out.printf("  verifier command over the %,d-entry log (its own JVM, downloads every entry bundle over HTTP):%n    ", size);
+            Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CommonwealApplication.class.getName(), "ledger", "verify",
+                    "--url", "http://127.0.0.1:" + port, "--key", keys.verifier().verifierKey())
+                    .redirectErrorStream(true).start();
+            String output = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            command.waitFor();
+            System.out.print(output.lines().filter(line -> line.startsWith("OK") || line.startsWith("FAILED"))
+                    .findFirst().orElse("no verdict, exit code " + command.exitValue() + ": " + output) + "\n");
         }
 
         /** Writes synthetic entries straight into the log (COPY), with their tree hashes, and signs the new size. */
@@ -207,9 +219,9 @@ public class LedgerBenchmark {
                         entries.add(entry(size + i));
                     }
                     List<StoredHash> added = tree.appendLeafHashes(entries.stream().map(MerkleHash::leafHash).toList());
-                    copy.copyIn("COPY ledger_entry (idx, entry, type, subject, hashes) FROM STDIN (FORMAT binary)",
-                            new java.io.ByteArrayInputStream(binaryCopy(size, entries,
-                                    Sequencer.hashesPerEntry(size, chunk, added))));
+                    copy.copyIn("COPY ledger_entry (idx, type, subject, hashes) FROM STDIN (FORMAT binary)",
+                            new java.io.ByteArrayInputStream(binaryCopy(size, Sequencer.hashesPerEntry(size, chunk, added))));
+                    jdbc.batchUpdate(LedgerStore.APPEND_TO_BUNDLE, LedgerStore.bundleAppends(size, entries));
                     size += chunk;
                 }
             }
@@ -217,6 +229,7 @@ public class LedgerBenchmark {
             String note = keys.signer().signNote(new Checkpoint(origin, size, root).toNoteText());
             jdbc.update("INSERT INTO ledger_checkpoint (size, root, note, signed_at) VALUES (?, ?, ?, now())", size, root, note);
             jdbc.execute("ANALYZE ledger_entry");
+            jdbc.execute("ANALYZE ledger_bundle");
             System.out.printf("  bulk-loaded the log to %,d entries in %.0f s%n", size, (System.nanoTime() - start) / 1e9);
         }
 
@@ -316,22 +329,21 @@ public class LedgerBenchmark {
                     .getBytes(StandardCharsets.UTF_8);
         }
 
-        /** PostgreSQL's binary COPY format for ledger_entry rows. */
-        private static byte[] binaryCopy(long firstIndex, List<byte[]> entries, List<byte[]> hashes) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 500);
+        /** PostgreSQL's binary COPY format for ledger_entry rows (the entries themselves go to their bundles). */
+        private static byte[] binaryCopy(long firstIndex, List<byte[]> hashes) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(hashes.size() * 200);
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeBytes("PGCOPY\n");
             out.write(new byte[]{(byte) 0xFF, '\r', '\n', 0});
             out.writeInt(0);
             out.writeInt(0);
-            for (int i = 0; i < entries.size(); i++) {
+            for (int i = 0; i < hashes.size(); i++) {
                 long index = firstIndex + i;
                 byte[] type = "bench.bulk".getBytes(StandardCharsets.UTF_8);
                 byte[] subject = ("bulk-" + index).getBytes(StandardCharsets.UTF_8);
-                out.writeShort(5);
+                out.writeShort(4);
                 out.writeInt(8);
                 out.writeLong(index);
-                field(out, entries.get(i));
                 field(out, type);
                 field(out, subject);
                 field(out, hashes.get(i));

@@ -77,7 +77,7 @@ public class Ledger {
      * moment may still be pending: the sequencer adds it within a second.
      */
     public List<EntryReference> entriesAbout(String subject) {
-        return store.entriesAbout(subject, 1000).stream()
+        return store.referencesAbout(subject, 1000).stream()
                 .map(entry -> new EntryReference(entry.index(), entry.type())).toList();
     }
 

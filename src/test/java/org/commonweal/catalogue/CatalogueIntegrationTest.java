@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.commonweal.identity.CommonwealUser;
 import org.commonweal.identity.Organisations;
+import org.commonweal.ledger.StoredEvidence;
 import org.commonweal.support.CommonwealIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -46,9 +47,8 @@ class CatalogueIntegrationTest {
     }
 
     private List<Map<String, Object>> evidence(String subject) {
-        return jdbc.sql("SELECT type, convert_from(entry, 'UTF8') AS entry FROM ledger_pending WHERE subject = ?"
-                        + " UNION ALL SELECT type, convert_from(entry, 'UTF8') FROM ledger_entry WHERE subject = ?")
-                .params(subject, subject).query().listOfRows();
+        return StoredEvidence.matching(jdbc, "subject = ?", subject).stream()
+                .map(text -> Map.<String, Object>of("type", text.type(), "entry", text.entry())).toList();
     }
 
     @Nested

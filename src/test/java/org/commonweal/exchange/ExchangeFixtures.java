@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.commonweal.identity.CommonwealUser;
 import org.commonweal.identity.Organisations;
 import org.commonweal.identity.Role;
+import org.commonweal.ledger.StoredEvidence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Services, terms and people the exchange tests share. */
@@ -63,8 +64,6 @@ final class ExchangeFixtures {
     }
 
     static List<String> evidence(JdbcClient jdbc, String subject) {
-        return jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM ledger_pending WHERE subject = ?"
-                        + " UNION ALL SELECT convert_from(entry, 'UTF8') FROM ledger_entry WHERE subject = ?")
-                .params(subject, subject).query(String.class).list();
+        return StoredEvidence.about(jdbc, subject);
     }
 }

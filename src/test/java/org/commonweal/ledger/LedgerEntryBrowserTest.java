@@ -49,10 +49,8 @@ class LedgerEntryBrowserTest extends BrowserTest {
 
     @Test
     void theBrowserCatchesAnEntryThatWasChangedAfterSigning() {
-        byte[] original = store.entry(6).orElseThrow().entry();
+        byte[] original = StoredEvidence.tamper(jdbc, 6, entry -> entry.replace("identity", "forged"));
         try {
-            jdbc.sql("UPDATE ledger_entry SET entry = convert_to(replace(convert_from(entry, 'UTF8'), 'identity', 'forged'), 'UTF8')"
-                    + " WHERE idx = 6").update();
             try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en"))) {
                 Page page = context.newPage();
                 page.navigate(url("/ledger/entries/6?lang=en"));
@@ -60,7 +58,7 @@ class LedgerEntryBrowserTest extends BrowserTest {
                 assertThat(page.locator("#browser-verdict").textContent()).contains("could NOT verify");
             }
         } finally {
-            jdbc.sql("UPDATE ledger_entry SET entry = ? WHERE idx = 6").param(original).update();
+            StoredEvidence.restore(jdbc, 6, original);
         }
     }
 

@@ -195,7 +195,8 @@ class LedgerIntegrationTest {
             HttpResponse<byte[]> tile = get(size >= 256 ? "/ledger/tile/0/000" : "/ledger/tile/0/000.p/" + size);
             assertThat(tile.statusCode()).isEqualTo(200);
             assertThat(tile.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
-            assertThat(tile.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("immutable"));
+            assertThat(tile.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public, immutable");
+            assertThat(tile.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         }
 
         @Test
@@ -207,6 +208,68 @@ class LedgerIntegrationTest {
             for (int i = 0; i < width; i++) {
                 assertThat(MerkleHash.leafHash(entries.get(i))).isEqualTo(java.util.Arrays.copyOfRange(tile, i * 32, i * 32 + 32));
             }
+        }
+    }
+
+    @Nested
+    class Bundles {
+
+        @Test
+        void entriesIntegratedInBatchesOfEverySizeFillBundlesThatVerifyAndReadBack() throws Exception {
+            // Transactions of 1, 7 and 100 pieces: the sequencer appends to the partial bundle at
+            // the end and starts the next as each fills, whatever the batch boundaries are.
+            long before = sequencer.latest().size();
+            int[] transactionSizes = {1, 7, 100, 1, 100, 7, 100, 7, 1, 100};
+            for (int t = 0; t < transactionSizes.length; t++) {
+                int pieces = transactionSizes[t];
+                String subject = "bundled-" + before + "-" + t;
+                transactions.executeWithoutResult(status -> {
+                    for (int i = 0; i < pieces; i++) {
+                        ledger.record(new Evidence("test.bundled", subject, "system", Map.of("piece", i)));
+                    }
+                });
+            }
+            awaitIntegrated();
+            long size = sequencer.latest().size();
+            assertThat(size - before).isGreaterThanOrEqualTo(424);
+
+            try (org.commonweal.ledger.verifier.LedgerVerifier verifier =
+                         new org.commonweal.ledger.verifier.LedgerVerifier(URI.create("http://localhost:" + port))) {
+                var result = verifier.verify(keys.verifier(), null);
+                assertThat(result.ok()).as(result.message()).isTrue();
+                assertThat(result.entriesVerified()).isGreaterThanOrEqualTo(size);
+            }
+            JsonNode hundred = getJson("/api/v1/ledger/entries?subject=bundled-" + before + "-2&limit=1000");
+            assertThat(hundred.valueStream().map(entry -> entry.get("entry").get("piece").asInt()).toList())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).boxed().toList());
+            assertThat(store.entries(before, size)).hasSize((int) (size - before))
+                    .allSatisfy(entry -> assertThat(Base64.getEncoder().encodeToString(MerkleHash.leafHash(entry.entry())))
+                            .isEqualTo(Base64.getEncoder().encodeToString(entry.leafHash())));
+        }
+
+        @Test
+        void aReaderWhoseCheckpointIsOlderGetsTheBundleAsItWasAtThatSize() {
+            long size;
+            do { // until the last bundle holds at least three entries
+                transactions.executeWithoutResult(status -> {
+                    for (int i = 0; i < 3; i++) {
+                        ledger.record(Evidence.of("test.bundle_prefix", "prefix-" + i, "system"));
+                    }
+                });
+                awaitIntegrated();
+                size = sequencer.latest().size();
+            } while ((size - 1) % 256 < 2);
+            long bundle = (size - 1) / 256;
+            int stored = (int) (size - bundle * 256);
+            int older = stored - 2;
+
+            List<byte[]> served = EntryBundle.decode(store.bundle(bundle, older));
+
+            assertThat(served).hasSize(older);
+            assertThat(served).zipSatisfy(store.entries(bundle * 256, bundle * 256 + older),
+                    (bytes, entry) -> assertThat(bytes).isEqualTo(entry.entry()));
+            assertThatThrownBy(() -> store.bundle(bundle, stored + 1)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("stored entry bundle " + bundle + " is damaged");
         }
     }
 
@@ -228,10 +291,8 @@ class LedgerIntegrationTest {
             awaitIntegrated();
             assertThat(auditor.audit().ok()).isTrue();
             long victim = 3;
-            byte[] original = store.entry(victim).orElseThrow().entry();
+            byte[] original = StoredEvidence.tamper(jdbc, victim, entry -> entry.replace("identity", "forged"));
             try {
-                jdbc.sql("UPDATE ledger_entry SET entry = convert_to(replace(convert_from(entry, 'UTF8'), 'identity', 'forged'), 'UTF8')"
-                        + " WHERE idx = ?").param(victim).update();
                 Auditor.Finding finding = auditor.audit();
                 assertThat(finding.ok()).isFalse();
                 assertThat(finding.badIndex()).isEqualTo(victim);
@@ -240,7 +301,7 @@ class LedgerIntegrationTest {
                 assertThat(jdbc.sql("SELECT count(*) FROM ledger_alert WHERE entry_index = ?").param(victim)
                         .query(Integer.class).single()).isPositive();
             } finally {
-                jdbc.sql("UPDATE ledger_entry SET entry = ? WHERE idx = ?").params(original, victim).update();
+                StoredEvidence.restore(jdbc, victim, original);
             }
             assertThat(auditor.audit().ok()).isTrue();
         }

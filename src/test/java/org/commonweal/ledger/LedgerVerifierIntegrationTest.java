@@ -58,15 +58,13 @@ class LedgerVerifierIntegrationTest {
         assertThat(second.output()).contains("consistent with previous checkpoint of size");
 
         long victim = 2;
-        byte[] original = store.entry(victim).orElseThrow().entry();
+        byte[] original = StoredEvidence.tamper(jdbc, victim, entry -> entry.replace("identity", "forged"));
         try {
-            jdbc.sql("UPDATE ledger_entry SET entry = convert_to(replace(convert_from(entry, 'UTF8'), 'identity', 'forged'), 'UTF8')"
-                    + " WHERE idx = ?").param(victim).update();
             Run tampered = verify("--state", state.toString());
             assertThat(tampered.exitCode()).isEqualTo(1);
             assertThat(tampered.output()).contains("FAILED").contains("first bad index " + victim);
         } finally {
-            jdbc.sql("UPDATE ledger_entry SET entry = ? WHERE idx = ?").params(original, victim).update();
+            StoredEvidence.restore(jdbc, victim, original);
         }
     }
 

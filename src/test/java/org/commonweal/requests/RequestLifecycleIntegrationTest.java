@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.commonweal.identity.CommonwealUser;
+import org.commonweal.ledger.StoredEvidence;
 import org.commonweal.requests.CitizenRequests.Requester;
 import org.commonweal.requests.CitizenRequests.Submission;
 import org.commonweal.support.CommonwealIntegrationTest;
@@ -79,9 +80,9 @@ class RequestLifecycleIntegrationTest {
         @Test
         void evidenceHoldsNoPersonalData() {
             ServiceRequest request = submitStreetlight().request();
-            String entry = jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM ledger_pending WHERE subject = ?"
-                    + " UNION ALL SELECT convert_from(entry, 'UTF8') FROM ledger_entry WHERE subject = ?")
-                    .params(request.trackingNumber(), request.trackingNumber()).query(String.class).single();
+            List<String> entries = StoredEvidence.about(jdbc, request.trackingNumber());
+            assertThat(entries).hasSize(1);
+            String entry = entries.getFirst();
 
             assertThat(entry).contains("\"category\":\"streetlight\"", "\"district\":\"LINJIANG\"",
                     "\"department\":\"CW-DEMO/GOV/URBAN-MGMT\"", "\"digest\":\"sha256:", "\"actor\":\"anonymous\"");

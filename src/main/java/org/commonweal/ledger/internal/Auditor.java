@@ -133,7 +133,7 @@ public class Auditor implements HealthIndicator {
     }
 
     private static Finding missing(long index) {
-        return new Finding(false, index, index, "entry " + index + " is missing");
+        return new Finding(false, index, index, "entry " + index + " is missing, or the bundle that should hold it is damaged");
     }
 
     /**

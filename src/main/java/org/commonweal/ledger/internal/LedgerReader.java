@@ -3,7 +3,6 @@ package org.commonweal.ledger.internal;
 import java.util.List;
 
 import org.commonweal.ledger.LedgerErrorCode;
-import org.commonweal.ledger.tlog.EntryBundle;
 import org.commonweal.ledger.tlog.EntryTile;
 import org.commonweal.ledger.tlog.StoredTree;
 import org.commonweal.ledger.tlog.Tile;
@@ -52,7 +51,7 @@ public class LedgerReader {
             }
             case EntryTile bundle -> {
                 requireAvailable(bundle.width(), Tile.widthAt(0, bundle.index(), size), path);
-                yield EntryBundle.encode(store.entryBytes(bundle.firstEntry(), bundle.firstEntry() + bundle.width()));
+                yield store.bundle(bundle.index(), bundle.width());
             }
         };
     }

@@ -1,5 +1,7 @@
 package org.commonweal.ledger.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,15 +12,18 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.commonweal.ledger.tlog.CompleteSubtree;
+import org.commonweal.ledger.tlog.EntryBundle;
 import org.commonweal.ledger.tlog.HashReader;
 import org.commonweal.ledger.tlog.StoredHashLayout;
+import org.commonweal.ledger.tlog.Tile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger's tables. Entries and their tree hashes share one insert-only row per entry; a
- * stored hash is found in the row of the entry that completed its subtree.
+ * The ledger's tables. Entries are stored in tlog-tiles entry bundles, 256 to a row, as served;
+ * each entry also has an insert-only row with its type, subject and the tree hashes it completed,
+ * so a stored hash is found in the row of the entry that completed its subtree.
  */
 @Component
 public class LedgerStore {
@@ -68,10 +73,35 @@ public class LedgerStore {
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
-            rows.add(new Object[]{firstIndex + i, p.entry(), p.type(), p.subject(), hashesPerEntry.get(i)});
+            rows.add(new Object[]{firstIndex + i, p.type(), p.subject(), hashesPerEntry.get(i)});
         }
-        template.batchUpdate("INSERT INTO ledger_entry (idx, entry, type, subject, hashes) VALUES (?, ?, ?, ?, ?)", rows);
+        template.batchUpdate("INSERT INTO ledger_entry (idx, type, subject, hashes) VALUES (?, ?, ?, ?)", rows);
+        appendToBundles(firstIndex, batch.stream().map(Pending::entry).toList());
         template.batchUpdate("DELETE FROM ledger_pending WHERE id = ?", batch.stream().map(p -> new Object[]{p.id()}).toList());
+    }
+
+    /** Appends one batch of entries to a bundle; the parameters are those of {@link #bundleAppends}. */
+    public static final String APPEND_TO_BUNDLE = "INSERT INTO ledger_bundle (idx, entries) VALUES (?, ?)"
+            + " ON CONFLICT (idx) DO UPDATE SET entries = ledger_bundle.entries || EXCLUDED.entries";
+
+    private void appendToBundles(long firstIndex, List<byte[]> entries) {
+        template.batchUpdate(APPEND_TO_BUNDLE, bundleAppends(firstIndex, entries));
+    }
+
+    /**
+     * Splits entries starting at {@code firstIndex} by the bundle they belong in, each part encoded:
+     * the first part fills up the partial bundle at the end, the others start new bundles.
+     */
+    public static List<Object[]> bundleAppends(long firstIndex, List<byte[]> entries) {
+        List<Object[]> appends = new ArrayList<>();
+        for (int i = 0; i < entries.size(); ) {
+            long index = firstIndex + i;
+            int room = Tile.FULL_WIDTH - (int) (index & (Tile.FULL_WIDTH - 1));
+            int count = Math.min(room, entries.size() - i);
+            appends.add(new Object[]{index >>> Tile.HEIGHT, EntryBundle.encode(entries.subList(i, i + count))});
+            i += count;
+        }
+        return appends;
     }
 
     void saveCheckpoint(long size, byte[] root, String note, Instant at) {
@@ -96,14 +126,70 @@ public class LedgerStore {
 
     /** Entries with index in {@code [from, to)}, in order. */
     public List<StoredEntry> entries(long from, long to) {
-        return jdbc.sql("SELECT idx, entry, type, subject, hashes FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx")
-                .params(from, to).query(LedgerStore::entry).list();
+        return withEntryBytes(jdbc.sql("SELECT idx, type, subject, hashes FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx")
+                .params(from, to).query(LedgerStore::row).list());
     }
 
-    /** Only the entry bytes with index in {@code [from, to)}, in order: what an entry bundle serves. */
-    public List<byte[]> entryBytes(long from, long to) {
-        return template.query("SELECT entry FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx",
-                (rs, n) -> rs.getBytes(1), from, to);
+    /** The entries about a subject, oldest first. */
+    public List<StoredEntry> entriesAbout(String subject, int limit) {
+        return withEntryBytes(referencesAbout(subject, limit));
+    }
+
+    /** Index, type and subject of the entries about a subject, oldest first, without reading the entries. */
+    public List<EntryRow> referencesAbout(String subject, int limit) {
+        return jdbc.sql("SELECT idx, type, subject, hashes FROM ledger_entry WHERE subject = ? ORDER BY idx LIMIT ?")
+                .params(subject, limit).query(LedgerStore::row).list();
+    }
+
+    /** An integrated entry's row: everything but the entry itself, which is in its bundle. */
+    public record EntryRow(long index, String type, String subject, byte[] hashes) {
+    }
+
+    /**
+     * Entry bundle {@code bundleIndex} as served for {@code width} entries. The stored bundle may
+     * hold more: a reader's checkpoint can be a moment older than the store.
+     */
+    public byte[] bundle(long bundleIndex, int width) {
+        byte[] stored = template.query("SELECT entries FROM ledger_bundle WHERE idx = ?",
+                rs -> rs.next() ? rs.getBytes(1) : null, bundleIndex);
+        if (stored == null) {
+            throw new IllegalStateException("stored entry bundle " + bundleIndex + " is missing");
+        }
+        try {
+            return EntryBundle.prefix(stored, width);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("stored entry bundle " + bundleIndex + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds each row's entry, read from its bundle. An entry its bundle does not hold (a bundle
+     * missing, short or damaged) is left out, which the auditor reports as a missing entry.
+     */
+    private List<StoredEntry> withEntryBytes(List<EntryRow> rows) {
+        Long[] bundleIndexes = rows.stream().map(row -> row.index() >>> Tile.HEIGHT).distinct().toArray(Long[]::new);
+        Map<Long, List<byte[]>> bundles = new HashMap<>();
+        jdbc.sql("SELECT idx, entries FROM ledger_bundle WHERE idx = ANY(?)").param(bundleIndexes)
+                .query(rs -> {
+                    bundles.put(rs.getLong(1), decodeOrNothing(rs.getBytes(2)));
+                });
+        List<StoredEntry> entries = new ArrayList<>(rows.size());
+        for (EntryRow row : rows) {
+            List<byte[]> bundle = bundles.getOrDefault(row.index() >>> Tile.HEIGHT, List.of());
+            int position = (int) (row.index() & (Tile.FULL_WIDTH - 1));
+            if (position < bundle.size()) {
+                entries.add(new StoredEntry(row.index(), bundle.get(position), row.type(), row.subject(), row.hashes()));
+            }
+        }
+        return entries;
+    }
+
+    private static List<byte[]> decodeOrNothing(byte[] bundle) {
+        try {
+            return EntryBundle.decode(bundle);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -126,11 +212,6 @@ public class LedgerStore {
             throw new IllegalStateException("stored leaf hashes are missing in [" + from + ", " + to + ")");
         }
         return hashes;
-    }
-
-    public List<StoredEntry> entriesAbout(String subject, int limit) {
-        return jdbc.sql("SELECT idx, entry, type, subject, hashes FROM ledger_entry WHERE subject = ? ORDER BY idx LIMIT ?")
-                .params(subject, limit).query(LedgerStore::entry).list();
     }
 
     public List<Alert> alerts(int limit) {
@@ -176,7 +257,7 @@ public class LedgerStore {
         };
     }
 
-    private static StoredEntry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new StoredEntry(rs.getLong(1), rs.getBytes(2), rs.getString(3), rs.getString(4), rs.getBytes(5));
+    private static EntryRow row(ResultSet rs, int n) throws SQLException {
+        return new EntryRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4));
     }
 }

@@ -61,4 +61,24 @@ public final class EntryBundle {
         }
         return entries;
     }
+
+    /**
+     * The first {@code count} entries of an encoded bundle, still encoded: the bundle itself when it
+     * holds exactly that many, as a full bundle read for a full-width request does.
+     *
+     * @throws IllegalArgumentException if the bundle holds fewer entries or one is truncated
+     */
+    public static byte[] prefix(byte[] bundle, int count) {
+        int offset = 0;
+        for (int i = 0; i < count; i++) {
+            if (bundle.length - offset < 2) {
+                throw new IllegalArgumentException("entry bundle holds " + i + " entries, fewer than " + count);
+            }
+            offset += 2 + (((bundle[offset] & 0xFF) << 8) | (bundle[offset + 1] & 0xFF));
+            if (offset > bundle.length) {
+                throw new IllegalArgumentException("entry " + i + " of the entry bundle is truncated");
+            }
+        }
+        return offset == bundle.length ? bundle : Arrays.copyOf(bundle, offset);
+    }
 }

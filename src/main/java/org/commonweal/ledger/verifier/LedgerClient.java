@@ -100,6 +100,18 @@ final class LedgerClient implements AutoCloseable {
                         throw new VerificationFailure("GET " + path + " answered HTTP " + status
                                 + (status == 404 ? " (not found)" : ""));
                     }
+                    long declared = declaredLength(response);
+                    if (declared > maxBytes) {
+                        throw new VerificationFailure(path + " is larger than the " + maxBytes + " bytes it can be");
+                    }
+                    if (declared >= 0) {
+                        // Read straight into an array of the right size: bundles are most of what a run reads.
+                        byte[] bytes = new byte[(int) declared];
+                        if (body.readNBytes(bytes, 0, bytes.length) < bytes.length) {
+                            throw new IOException("the body ended before its " + declared + " bytes");
+                        }
+                        return bytes;
+                    }
                     // One byte past the limit tells "exactly at the limit" from "too large".
                     byte[] bytes = body.readNBytes(maxBytes + 1);
                     if (bytes.length > maxBytes) {
@@ -113,6 +125,16 @@ final class LedgerClient implements AutoCloseable {
             // A problem named in plain words needs no chain of socket messages after it.
             throw problem != null ? new IOException("cannot fetch " + uri + ": " + problem)
                     : new IOException("cannot fetch " + uri + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The Content-Length, or -1 if there is none, it is not a number, or a transfer coding overrides it. */
+    private static long declaredLength(Http11Client.Response response) {
+        String length = response.first("transfer-encoding") == null ? response.first("content-length") : null;
+        try {
+            return length == null ? -1 : Math.max(-1, Long.parseLong(length.strip()));
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

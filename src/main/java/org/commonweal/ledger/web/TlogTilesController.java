@@ -14,11 +14,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The C2SP tlog-tiles read API under {@code /ledger/}: the signed checkpoint (mutable, cached for
- * a second or two), hash tiles and entry bundles (immutable, cached for a year).
+ * a second or two), hash tiles and entry bundles (immutable, cached for a year). A tile the log
+ * has is served by {@link TileFilter} before the request gets here; this answers the rest.
  */
 @RestController
 class TlogTilesController {
 
+    static final String PREFIX = "/ledger/";
+    static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private final LedgerReader reader;
     private final LedgerKeys keys;
@@ -43,9 +46,8 @@ class TlogTilesController {
 
     @GetMapping("/ledger/tile/**")
     ResponseEntity<byte[]> tile(HttpServletRequest request) {
-        String path = request.getRequestURI().substring("/ledger/".length());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+        String path = request.getRequestURI().substring(PREFIX.length());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).cacheControl(IMMUTABLE)
                 .body(reader.tile(path));
     }
 }

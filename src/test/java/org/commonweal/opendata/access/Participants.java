@@ -5,6 +5,7 @@ import java.util.List;
 import org.commonweal.identity.Account;
 import org.commonweal.identity.Accounts;
 import org.commonweal.identity.CommonwealUser;
+import org.commonweal.ledger.StoredEvidence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The demo city's people as the services see them, and the public ledger's text, for participation tests. */
@@ -33,8 +34,6 @@ public record Participants(Accounts accounts, JdbcClient jdbc) {
 
     /** Every ledger entry of these types, pending or sequenced, as text. */
     public List<String> evidence(String typePrefix) {
-        return jdbc.sql("SELECT convert_from(entry, 'UTF8') FROM ledger_pending WHERE type LIKE ? UNION ALL"
-                        + " SELECT convert_from(entry, 'UTF8') FROM ledger_entry WHERE type LIKE ?")
-                .params(typePrefix + "%", typePrefix + "%").query(String.class).list();
+        return StoredEvidence.matching(jdbc, "type LIKE ?", typePrefix + "%").stream().map(StoredEvidence.Text::entry).toList();
     }
 }
