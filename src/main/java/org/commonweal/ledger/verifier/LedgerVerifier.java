@@ -171,7 +171,7 @@ public final class LedgerVerifier implements AutoCloseable {
         private VerificationResult result(boolean ok, OptionalLong firstBadIndex, OptionalLong previousSize, String message) {
             // Every entry was hashed, but only those before the first bad one are known to be good.
             long verified = firstBadIndex.isPresent() ? firstBadIndex.getAsLong()
-                    : replay == null || !ok ? 0 : replay.entriesVerified();
+                    : replay == null || !ok ? 0 : replay.entriesHashed();
             return new VerificationResult(ok, checkpoint, key == null ? null : key.verifierKey(), verified,
                     Duration.ofNanos(System.nanoTime() - startedNanos), firstBadIndex, previousSize, message);
         }

@@ -49,10 +49,7 @@ final class TreeReplay {
         this.previousSize = previousSize;
     }
 
-    /**
-     * Runs the whole replay. On a {@link VerificationFailure} the leaves before the failing one stay
-     * verified: {@link #entriesVerified()} says how many.
-     */
+    /** Runs the whole replay; a malformed or missing bundle ends it with a {@link VerificationFailure}. */
     void run() throws IOException {
         captureRootIfAtPreviousSize();
         long bundles = (size + Tile.FULL_WIDTH - 1) >>> Tile.HEIGHT;
@@ -77,7 +74,8 @@ final class TreeReplay {
         }
     }
 
-    long entriesVerified() {
+    /** Leaves folded so far: all {@code size} once {@link #run()} returned. */
+    long entriesHashed() {
         return frontier.size();
     }
 
@@ -111,21 +109,21 @@ final class TreeReplay {
         return HashedBundle.hash(bundle, client.entryBundle(bundle));
     }
 
-    private void fold(HashedBundle checked) {
-        if (checked.bundle().isPartial()) {
-            partialBundle = checked;
+    private void fold(HashedBundle hashed) {
+        if (hashed.bundle().isPartial()) {
+            partialBundle = hashed;
         }
-        long first = checked.bundle().firstEntry();
-        long end = first + checked.bundle().width();
+        long first = hashed.bundle().firstEntry();
+        long end = first + hashed.bundle().width();
         boolean previousSizeInside = previousSize > first && previousSize < end;
-        byte[] subtreeHash = checked.subtreeHash();
+        byte[] subtreeHash = hashed.subtreeHash();
         if (subtreeHash != null && !previousSizeInside) {
             frontier.appendSubtree(Tile.HEIGHT, subtreeHash);
         } else {
             // A partial bundle, or one the previous checkpoint ended inside: leaf by leaf, so the
             // root can be taken exactly at the previous size.
-            for (int i = 0; i < checked.bundle().width(); i++) {
-                frontier.appendLeaf(checked.leafHash(i));
+            for (int i = 0; i < hashed.bundle().width(); i++) {
+                frontier.appendLeaf(hashed.leafHash(i));
                 captureRootIfAtPreviousSize();
             }
         }

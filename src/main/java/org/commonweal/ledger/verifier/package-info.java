@@ -1,7 +1,7 @@
 /**
- * A client that audits a Commonweal ledger over HTTP: it downloads the signed checkpoint, every
- * entry bundle and level-0 hash tile, recomputes the tree, and checks it against the checkpoint
- * and against the checkpoint it saw last time.
+ * A client that audits a Commonweal ledger over HTTP: it downloads the signed checkpoint and every
+ * entry bundle, recomputes the tree, and checks it against the checkpoint and against the
+ * checkpoint it saw last time; hash tiles are fetched only to locate a mismatch.
  *
  * <p>Nothing the server sends is trusted except through the verifier key: the entries are
  * re-hashed, the root rebuilt from them, and a consistency proof is only an extra check on top
