@@ -36,28 +36,47 @@ public final class EntryBundle {
         return out.toByteArray();
     }
 
+    /** Receives an entry of a bundle in place: {@code bundle[offset, offset + length)}. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void entry(int position, byte[] bundle, int offset, int length);
+    }
+
+    /**
+     * Visits the entries of an encoded bundle in place, in order, stopping after {@code limit} of
+     * them; the one reading of the encoding that decoding, cutting and hashing share.
+     *
+     * @return the offset just past the last entry visited ({@code bundle.length} if all were)
+     * @throws IllegalArgumentException if a length or an entry is truncated
+     */
+    public static int walk(byte[] bundle, int limit, EntryVisitor visitor) {
+        int offset = 0;
+        for (int position = 0; position < limit && offset < bundle.length; position++) {
+            if (bundle.length - offset < 2) {
+                throw new IllegalArgumentException("entry bundle ends inside the length of entry " + position);
+            }
+            int length = ((bundle[offset] & 0xFF) << 8) | (bundle[offset + 1] & 0xFF);
+            offset += 2;
+            if (bundle.length - offset < length) {
+                throw new IllegalArgumentException("entry " + position + " claims " + length + " bytes but only "
+                        + (bundle.length - offset) + " remain");
+            }
+            visitor.entry(position, bundle, offset, length);
+            offset += length;
+        }
+        return offset;
+    }
+
     /**
      * Decodes a bundle. Rejects a truncated length or entry, and more than 256 entries, rather than
      * returning a shorter list that a caller might take for the whole bundle.
      */
     public static List<byte[]> decode(byte[] bundle) {
         List<byte[]> entries = new ArrayList<>();
-        int offset = 0;
-        while (offset < bundle.length) {
-            if (entries.size() == Tile.FULL_WIDTH) {
-                throw new IllegalArgumentException("entry bundle has more than " + Tile.FULL_WIDTH + " entries");
-            }
-            if (bundle.length - offset < 2) {
-                throw new IllegalArgumentException("entry bundle ends inside the length of entry " + entries.size());
-            }
-            int length = ((bundle[offset] & 0xFF) << 8) | (bundle[offset + 1] & 0xFF);
-            offset += 2;
-            if (bundle.length - offset < length) {
-                throw new IllegalArgumentException("entry " + entries.size() + " claims " + length + " bytes but only "
-                        + (bundle.length - offset) + " remain");
-            }
-            entries.add(Arrays.copyOfRange(bundle, offset, offset + length));
-            offset += length;
+        int end = walk(bundle, Tile.FULL_WIDTH,
+                (position, bytes, offset, length) -> entries.add(Arrays.copyOfRange(bytes, offset, offset + length)));
+        if (end < bundle.length) {
+            throw new IllegalArgumentException("entry bundle has more than " + Tile.FULL_WIDTH + " entries");
         }
         return entries;
     }
@@ -69,16 +88,11 @@ public final class EntryBundle {
      * @throws IllegalArgumentException if the bundle holds fewer entries or one is truncated
      */
     public static byte[] prefix(byte[] bundle, int count) {
-        int offset = 0;
-        for (int i = 0; i < count; i++) {
-            if (bundle.length - offset < 2) {
-                throw new IllegalArgumentException("entry bundle holds " + i + " entries, fewer than " + count);
-            }
-            offset += 2 + (((bundle[offset] & 0xFF) << 8) | (bundle[offset + 1] & 0xFF));
-            if (offset > bundle.length) {
-                throw new IllegalArgumentException("entry " + i + " of the entry bundle is truncated");
-            }
+        int[] seen = {0};
+        int end = walk(bundle, count, (position, bytes, offset, length) -> seen[0]++);
+        if (seen[0] < count) {
+            throw new IllegalArgumentException("entry bundle holds " + seen[0] + " entries, fewer than " + count);
         }
-        return offset == bundle.length ? bundle : Arrays.copyOf(bundle, offset);
+        return end == bundle.length ? bundle : Arrays.copyOf(bundle, end);
     }
 }

@@ -1,6 +1,7 @@
 package org.commonweal.ledger.verifier;
 
 import java.util.Arrays;
+import org.commonweal.ledger.tlog.EntryBundle;
 import org.commonweal.ledger.tlog.EntryTile;
 import org.commonweal.ledger.tlog.MerkleHash;
 import org.commonweal.ledger.tlog.Tile;
@@ -31,27 +32,21 @@ record HashedBundle(EntryTile bundle, byte[] leafHashes, byte @Nullable [] subtr
         int width = bundle.width();
         byte[] leafHashes = new byte[width * MerkleHash.SIZE];
         BundleHasher hasher = new BundleHasher();
-        int offset = 0;
-        int count = 0;
-        while (offset < bytes.length) {
-            if (count == width) {
-                throw new VerificationFailure(bundle.path() + " holds more than the " + width + " entries it should");
-            }
-            if (bytes.length - offset < 2) {
-                throw new VerificationFailure(bundle.path() + " is malformed: it ends inside the length of entry " + count);
-            }
-            int length = ((bytes[offset] & 0xFF) << 8) | (bytes[offset + 1] & 0xFF);
-            offset += 2;
-            if (bytes.length - offset < length) {
-                throw new VerificationFailure(bundle.path() + " is malformed: entry " + count + " claims " + length
-                        + " bytes but only " + (bytes.length - offset) + " remain");
-            }
-            hasher.leafHash(bytes, offset, length, leafHashes, count * MerkleHash.SIZE);
-            offset += length;
-            count++;
+        int[] count = {0};
+        int end;
+        try {
+            end = EntryBundle.walk(bytes, width, (position, entries, offset, length) -> {
+                hasher.leafHash(entries, offset, length, leafHashes, position * MerkleHash.SIZE);
+                count[0]++;
+            });
+        } catch (IllegalArgumentException e) {
+            throw new VerificationFailure(bundle.path() + " is malformed: " + e.getMessage(), e);
         }
-        if (count != width) {
-            throw new VerificationFailure(bundle.path() + " holds " + count + " entries, want " + width);
+        if (end < bytes.length) {
+            throw new VerificationFailure(bundle.path() + " holds more than the " + width + " entries it should");
+        }
+        if (count[0] != width) {
+            throw new VerificationFailure(bundle.path() + " holds " + count[0] + " entries, want " + width);
         }
         byte[] subtree = width == Tile.FULL_WIDTH ? hasher.perfectTreeHash(leafHashes) : null;
         return new HashedBundle(bundle, leafHashes, subtree);

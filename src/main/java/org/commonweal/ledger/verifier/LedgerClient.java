@@ -100,7 +100,7 @@ final class LedgerClient implements AutoCloseable {
                         throw new VerificationFailure("GET " + path + " answered HTTP " + status
                                 + (status == 404 ? " (not found)" : ""));
                     }
-                    long declared = declaredLength(response);
+                    long declared = response.bodyLength();
                     if (declared > maxBytes) {
                         throw new VerificationFailure(path + " is larger than the " + maxBytes + " bytes it can be");
                     }
@@ -125,16 +125,6 @@ final class LedgerClient implements AutoCloseable {
             // A problem named in plain words needs no chain of socket messages after it.
             throw problem != null ? new IOException("cannot fetch " + uri + ": " + problem)
                     : new IOException("cannot fetch " + uri + ": " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** The Content-Length, or -1 if there is none, it is not a number, or a transfer coding overrides it. */
-    private static long declaredLength(Http11Client.Response response) {
-        String length = response.first("transfer-encoding") == null ? response.first("content-length") : null;
-        try {
-            return length == null ? -1 : Math.max(-1, Long.parseLong(length.strip()));
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

@@ -105,7 +105,7 @@ public final class GroupCommit<T, R> {
                     }
                     continue; // every item drained had waited too long
                 }
-                write(group);
+                writeGroup(group);
             }
         } finally {
             writers.release();
@@ -118,7 +118,7 @@ public final class GroupCommit<T, R> {
         }
     }
 
-    private void write(List<Item<T, R>> group) {
+    private void writeGroup(List<Item<T, R>> group) {
         try {
             List<R> results = writeTogether.apply(group.stream().map(Item::value).toList());
             for (int i = 0; i < group.size(); i++) {

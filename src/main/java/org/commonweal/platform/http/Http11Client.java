@@ -58,8 +58,12 @@ public final class Http11Client implements AutoCloseable {
         }
     }
 
-    /** The status and headers (names in lower case) of a response; its body streams and must be closed. */
-    public record Response(int status, Map<String, List<String>> headers, InputStream body) {
+    /**
+     * The status and headers (names in lower case) of a response; its body streams and must be
+     * closed. {@code bodyLength} is the body's length in bytes, or -1 when it is not known in advance
+     * (chunked, or until the connection closes).
+     */
+    public record Response(int status, Map<String, List<String>> headers, InputStream body, long bodyLength) {
 
         public @Nullable String first(String name) {
             List<String> values = headers.get(name);
@@ -103,7 +107,9 @@ public final class Http11Client implements AutoCloseable {
         } while (status >= 100 && status < 200);
         boolean keepAlive = !"close".equalsIgnoreCase(first(responseHeaders, "connection"));
         InputStream responseBody;
+        long bodyLength = -1;
         if ("HEAD".equals(method) || status == 204 || status == 304) {
+            bodyLength = 0;
             responseBody = new FixedBody(connection, 0, this, origin, keepAlive);
         } else if (first(responseHeaders, "transfer-encoding") != null) {
             if (!"chunked".equalsIgnoreCase(first(responseHeaders, "transfer-encoding").strip())) {
@@ -123,11 +129,12 @@ public final class Http11Client implements AutoCloseable {
                 connection.close();
                 throw new ProtocolException("Content-Length is negative");
             }
+            bodyLength = length;
             responseBody = new FixedBody(connection, length, this, origin, keepAlive);
         } else {
             responseBody = new UntilCloseBody(connection);
         }
-        return new Response(status, responseHeaders, responseBody);
+        return new Response(status, responseHeaders, responseBody, bodyLength);
     }
 
     private static void writeRequest(Connection connection, String method, URI uri, Map<String, String> headers,
